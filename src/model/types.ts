@@ -1,0 +1,158 @@
+// The validated model (IR) every target reads. Built once from specs/ by model/build.ts;
+// emitters, the emulator and the runner never look at YAML.
+
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Scalar = 'string' | 'integer' | 'number' | 'boolean';
+
+export type TypeRef =
+  | { kind: 'scalar'; scalar: Scalar }
+  | { kind: 'named'; name: string }
+  | { kind: 'array'; items: TypeRef };
+
+export type Literal = string | number | boolean;
+
+export interface Constraints {
+  enum?: Literal[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minItems?: number;
+  maxItems?: number;
+  /** For base64 strings: the largest decoded payload in bytes. */
+  maxBytes?: number;
+}
+
+export interface Field {
+  name: string;
+  type: TypeRef;
+  /** int64 | uint64 | float | date | date-time | byte | uri */
+  format?: string;
+  description: string;
+  example?: unknown;
+  default?: Literal;
+  /** Request side: the caller must send it. */
+  required: boolean;
+  /** Response side: present in every successful answer. */
+  always: boolean;
+  /** Response side: the service may answer null. Requests never carry null. */
+  nullable: boolean;
+  deprecated: boolean;
+  constraints: Constraints;
+  loc: SourceLocation;
+}
+
+export interface RequestRule {
+  when?: Record<string, Literal>;
+  require?: string[];
+  requireOneOf?: string[];
+  description: string;
+}
+
+export interface Shape {
+  fields: Field[];
+  rules: RequestRule[];
+}
+
+export type TypeUsage = 'in' | 'out' | 'both';
+
+export interface NamedType {
+  name: string;
+  description: string;
+  usage: TypeUsage;
+  shape: Shape;
+  loc: SourceLocation;
+}
+
+export interface Example {
+  title: string;
+  request: Record<string, unknown>;
+  /** The object inside `Response`, RequestId included. */
+  response: Record<string, unknown>;
+}
+
+export type CaseExpectation = 'success' | { error: string };
+
+export interface ContractCase {
+  id: string;
+  title?: string;
+  params: Record<string, unknown>;
+  expect: CaseExpectation;
+}
+
+export interface Action {
+  name: string;
+  area: string;
+  titleZh: string;
+  summary: string;
+  description: string;
+  /** Creates, changes or deletes resources, or submits billable recognition work. */
+  mutating: boolean;
+  request: Shape;
+  response: Shape;
+  examples: Example[];
+  errors: string[];
+  cases: ContractCase[];
+  loc: SourceLocation;
+}
+
+export interface Area {
+  id: string;
+  name: string;
+  nameZh: string;
+  description: string;
+}
+
+export interface HeaderSpec {
+  name: string;
+  description: string;
+  required: boolean;
+  enum?: string[];
+  example?: string;
+}
+
+export interface ErrorCode {
+  code: string;
+  scope: 'common' | 'asr' | 'both';
+  description: string;
+  message: { 'en-US': string; 'zh-CN': string };
+}
+
+/** The emulator's documented test identity and default port. Not a secret. */
+export interface LocalSettings {
+  secretId: string;
+  secretKey: string;
+  appId: string;
+  port: number;
+}
+
+export interface Service {
+  service: string;
+  name: string;
+  nameZh: string;
+  version: string;
+  description: string;
+  endpoints: { host: string; description: string }[];
+  signing: { algorithm: 'TC3-HMAC-SHA256'; scopeService: string; timestampToleranceSeconds: number; description: string };
+  limits: { maxPostBytes: number; maxGetBytes: number };
+  headers: HeaderSpec[];
+  defaultRegion: string;
+  local: LocalSettings;
+}
+
+export interface Model {
+  service: Service;
+  areas: Area[];
+  /** Sorted by name. */
+  types: NamedType[];
+  /** Sorted by area order, then by name. */
+  actions: Action[];
+  /** Sorted by code. */
+  errors: ErrorCode[];
+}

@@ -1,0 +1,93 @@
+// Stage 2a: every spec file against the JSON Schema of spec files (spec-file.schema.json).
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import specFileSchema from './spec-file.schema.json' with { type: 'json' };
+import type { Diagnostic } from './diagnostics.js';
+import type { SpecFile } from './load.js';
+import { diagnosticAt, type SpecPath } from './locate.js';
+import { suggest } from './suggest.js';
+
+// Ordered by precedence: an action file may also carry an `errors:` list.
+export const FILE_KINDS = ['action', 'type', 'service', 'errors'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+let validators: Record<FileKind, ValidateFunction> | undefined;
+
+function validatorFor(kind: FileKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+    ajv.addSchema(specFileSchema);
+    const id = specFileSchema.$id;
+    validators = Object.fromEntries(
+      FILE_KINDS.map((k) => [k, ajv.getSchema(`${id}#/$defs/${k}File`) as ValidateFunction]),
+    ) as Record<FileKind, ValidateFunction>;
+  }
+  return validators[kind];
+}
+
+export function fileKind(data: unknown): FileKind | undefined {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
+  return FILE_KINDS.find((k) => k in data);
+}
+
+export function checkStructure(file: SpecFile): Diagnostic[] {
+  const data: unknown = file.doc.toJS();
+  const kind = fileKind(data);
+  if (!kind) {
+    return [
+      diagnosticAt(file, [], 'unknown-file-kind', 'a spec file must be a mapping whose first key is one of: service, errors, type, action', {
+        hint: 'see src/spec/spec-file.schema.json',
+      }),
+    ];
+  }
+  const validate = validatorFor(kind);
+  if (validate(data)) return [];
+  return dedupe(validate.errors ?? []).map((e) => toDiagnostic(file, e));
+}
+
+function pathOf(e: ErrorObject): (string | number)[] {
+  return e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+// allErrors reports every branch of a oneOf/anyOf; keep the most specific message per place.
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
+  const chosen = specific.length > 0 ? specific : errors;
+  const seen = new Set<string>();
+  return chosen.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function toDiagnostic(file: SpecFile, e: ErrorObject): Diagnostic {
+  const path = pathOf(e);
+  const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the file';
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const close = suggest(key, allowed);
+      return diagnosticAt(file, [...path, key], 'unknown-key', `unknown key \`${key}\` in ${where}`, {
+        atKey: true,
+        hint: close ? `did you mean \`${close}\`?` : allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : undefined,
+      });
+    }
+    case 'required':
+      return diagnosticAt(file, path, 'missing-key', `${where} is missing \`${String(p.missingProperty)}\``);
+    case 'propertyNames': {
+      const key = String(p.propertyName);
+      return diagnosticAt(file, [...path, key], 'bad-name', `\`${key}\` in ${where} is not a valid name`, { atKey: true });
+    }
+    case 'enum':
+      return diagnosticAt(file, path, 'schema', `${where} must be one of: ${(p.allowedValues as unknown[]).join(', ')}`);
+    default:
+      return diagnosticAt(file, path as SpecPath, 'schema', `${where} ${e.message ?? 'is invalid'}`);
+  }
+}
