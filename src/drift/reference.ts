@@ -1,0 +1,64 @@
+// A source-neutral view of Tencent's own definitions (SDK type declarations or tccli api.json),
+// and of our model in the same terms, so the two can be compared field by field.
+import type { Field, Model, TypeRef } from '../model/types.js';
+
+/** integer | number | string | boolean | object:<Type> | <kind>[] ; `number` alone when the source cannot tell integers apart. */
+export type KindText = string;
+
+export interface RefField {
+  name: string;
+  kind: KindText;
+  /** Request side (or a type's members): must be sent. */
+  required: boolean;
+  /** Response side: always present. Undefined when the source does not say. */
+  always?: boolean;
+  /** Response side: may be null. Undefined when the source does not say. */
+  nullable?: boolean;
+  deprecated: boolean;
+}
+
+export interface RefShape {
+  fields: Map<string, RefField>;
+}
+
+export interface Reference {
+  /** e.g. `tencentcloud-sdk-nodejs-asr@4.1.315` or a path to api.json. */
+  source: string;
+  /** What the source can tell: SDK declarations know neither presence, nullability nor integer/number. */
+  knows: { always: boolean; nullable: boolean; integers: boolean };
+  actions: Map<string, { request: RefShape; response: RefShape }>;
+  types: Map<string, RefShape>;
+}
+
+export function kindOf(t: TypeRef): KindText {
+  if (t.kind === 'array') return `${kindOf(t.items)}[]`;
+  if (t.kind === 'named') return `object:${t.name}`;
+  return t.scalar;
+}
+
+function shapeOf(fields: Field[], side: 'request' | 'response' | 'type', usage?: string): RefShape {
+  return {
+    fields: new Map(
+      fields.map((f) => [
+        f.name,
+        {
+          name: f.name,
+          kind: kindOf(f.type),
+          required: side !== 'response' && f.required,
+          ...(side === 'request' || usage === 'in' ? {} : { always: f.always, nullable: f.nullable }),
+          deprecated: f.deprecated,
+        },
+      ]),
+    ),
+  };
+}
+
+/** Our model in reference terms. */
+export function modelAsReference(model: Model): Reference {
+  return {
+    source: 'specs/',
+    knows: { always: true, nullable: true, integers: true },
+    actions: new Map(model.actions.map((a) => [a.name, { request: shapeOf(a.request.fields, 'request'), response: shapeOf(a.response.fields, 'response') }])),
+    types: new Map(model.types.map((t) => [t.name, shapeOf(t.shape.fields, 'type', t.usage)])),
+  };
+}

@@ -1,0 +1,86 @@
+// Reusable parts of the OpenAPI document: shared types, per-action bodies, the Tencent envelopes
+// and the common headers.
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from '../model/schema.js';
+import type { Action, HeaderSpec, Model } from '../model/types.js';
+
+export const SCHEMA_OPTIONS: SchemaOptions = {
+  dialect: '2020-12',
+  annotations: true,
+  ref: (name) => `#/components/schemas/${name}`,
+};
+
+export const ref = (name: string): { $ref: string } => ({ $ref: SCHEMA_OPTIONS.ref(name) });
+export const requestComponent = (a: Action): string => `${a.name}Request`;
+export const responseComponent = (a: Action): string => `${a.name}Response`;
+export const envelopeComponent = (a: Action): string => `${a.name}Envelope`;
+export const headerComponent = (h: HeaderSpec): string => h.name.replace(/[^A-Za-z0-9]/g, '');
+
+export function schemaComponents(model: Model): Record<string, JsonSchema> {
+  const types = typeIndex(model);
+  const out: Record<string, JsonSchema> = {};
+  const shapes = model.actions.flatMap((a) => [
+    { shape: a.request, direction: 'request' as const },
+    { shape: a.response, direction: 'response' as const },
+  ]);
+  for (const { type, direction } of reachableTypes(shapes, types)) {
+    out[componentName(type, direction)] = {
+      ...shapeSchema(type.shape, direction, types, SCHEMA_OPTIONS),
+      description: type.description,
+    };
+  }
+  for (const a of model.actions) {
+    out[requestComponent(a)] = { ...shapeSchema(a.request, 'request', types, SCHEMA_OPTIONS), description: `Parameters of ${a.name}.` };
+    out[responseComponent(a)] = { ...responseBodySchema(a, types, SCHEMA_OPTIONS), description: `What ${a.name} answers inside \`Response\`.` };
+    out[envelopeComponent(a)] = {
+      type: 'object',
+      description: `Successful answer of ${a.name}.`,
+      required: ['Response'],
+      properties: { Response: ref(responseComponent(a)) },
+    };
+  }
+  out.Error = {
+    type: 'object',
+    description: 'Why the call failed.',
+    required: ['Code', 'Message'],
+    properties: {
+      Code: { type: 'string', description: 'Dotted error code, e.g. `AuthFailure.SignatureFailure`. See the error table in the introduction.', enum: model.errors.map((e) => e.code) },
+      Message: { type: 'string', description: 'Human-readable detail, in the language asked for by X-TC-Language.' },
+    },
+  };
+  out.ErrorEnvelope = {
+    type: 'object',
+    description: 'Failed answer of any action. It arrives with HTTP status 200, like a success.',
+    required: ['Response'],
+    properties: {
+      Response: {
+        type: 'object',
+        required: ['Error', 'RequestId'],
+        properties: { Error: ref('Error'), RequestId: { type: 'string', description: 'Unique id of this request.' } },
+      },
+    },
+  };
+  return sortKeys(out);
+}
+
+export function headerParameters(model: Model): Record<string, OpenAPIV3_1.ParameterObject> {
+  const out: Record<string, OpenAPIV3_1.ParameterObject> = {};
+  for (const h of model.service.headers) {
+    if (h.name === 'X-TC-Action') continue; // fixed per operation
+    const schema: JsonSchema = { type: 'string' };
+    if (h.enum) schema.enum = h.enum;
+    out[headerComponent(h)] = {
+      name: h.name,
+      in: 'header',
+      required: h.required,
+      description: h.description,
+      schema: schema as OpenAPIV3_1.ParameterObject['schema'],
+      ...(h.example ? { example: h.example } : {}),
+    };
+  }
+  return out;
+}
+
+function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,48 @@
+// IR → OpenAPI 3.1 document. Pure: no I/O, no clock.
+import type { OpenAPIV3_1 } from 'openapi-types';
+import type { Model } from '../model/types.js';
+import { headerParameters, schemaComponents } from './components.js';
+import { operation, operationPath } from './operation.js';
+import { securitySchemes } from './security.js';
+
+export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
+  const s = model.service;
+  const paths: OpenAPIV3_1.PathsObject = {};
+  for (const action of model.actions) {
+    const area = model.areas.find((a) => a.id === action.area)!;
+    // openapi-types mixes 3.0 and 3.1 schema types inside PathItemObject; the value is 3.1.
+    paths[operationPath(action)] = { post: operation(model, action, area) } as OpenAPIV3_1.PathItemObject;
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${s.name} (${s.nameZh}) API ${s.version}`,
+      version: s.version,
+      summary: `Contract of the Tencent Cloud ASR API 3.0, version ${s.version}.`,
+      description: [s.description.trim(), pathConvention(), errorTable(model)].join('\n\n'),
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: s.endpoints.map((e) => ({ url: `https://${e.host}`, description: e.description })),
+    tags: model.areas.map((a) => ({ name: a.name, description: `**${a.nameZh}**. ${a.description}` })),
+    paths,
+    components: {
+      schemas: schemaComponents(model) as Record<string, OpenAPIV3_1.SchemaObject>,
+      parameters: headerParameters(model),
+      securitySchemes: securitySchemes(model),
+    },
+  };
+}
+
+function pathConvention(): string {
+  return [
+    '## Paths',
+    'Every action is `POST /`; the `X-TC-Action` header picks the action. OpenAPI allows one operation per path and method,',
+    'so each action is keyed by a fragment path such as `/#X-TC-Action=CreateRecTask`. The fragment is never sent:',
+    'clients call `/` with the header.',
+  ].join('\n');
+}
+
+function errorTable(model: Model): string {
+  const rows = model.errors.map((e) => `| \`${e.code}\` | ${e.scope === 'asr' ? 'ASR' : e.scope === 'both' ? 'common, ASR' : 'common'} | ${e.description} |`);
+  return ['## Error codes', '', '| Code | Scope | Meaning |', '|---|---|---|', ...rows].join('\n');
+}

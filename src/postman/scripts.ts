@@ -1,0 +1,13 @@
+// Sandbox scripts are real .js files under sandbox/, loaded verbatim: never assembled from strings.
+import { readFileSync } from 'node:fs';
+
+export type SandboxScript = 'sign-tc3';
+
+export function sandboxSource(name: SandboxScript): string {
+  return readFileSync(new URL(`./sandbox/${name}.js`, import.meta.url), 'utf8');
+}
+
+/** A script as Postman stores it: one array entry per line. */
+export function scriptLines(name: SandboxScript): string[] {
+  return sandboxSource(name).replace(/\n$/, '').split('\n');
+}
