@@ -1,0 +1,52 @@
+// Writes a set of files all or nothing: every file goes to a temporary sibling first, and only when
+// all are written are they renamed into place, so a failure never leaves half an output behind.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface WriteReport {
+  written: string[];
+  unchanged: string[];
+}
+
+export function writeFilesAtomically(root: string, files: ReadonlyMap<string, string>): WriteReport {
+  const report: WriteReport = { written: [], unchanged: [] };
+  const staged: [string, string][] = [];
+  try {
+    for (const [path, content] of files) {
+      const target = join(root, path);
+      if (readOrUndefined(target) === content) {
+        report.unchanged.push(path);
+        continue;
+      }
+      mkdirSync(dirname(target), { recursive: true });
+      const temp = `${target}.${process.pid}.tmp`;
+      writeFileSync(temp, content);
+      staged.push([temp, target]);
+      report.written.push(path);
+    }
+  } catch (e) {
+    for (const [temp] of staged) rmSync(temp, { force: true });
+    throw e;
+  }
+  for (const [temp, target] of staged) renameSync(temp, target);
+  return report;
+}
+
+/** Paths whose content on disk differs from `files` (or is missing). */
+export function staleFiles(root: string, files: ReadonlyMap<string, string>): { path: string; reason: 'missing' | 'differs' }[] {
+  const out: { path: string; reason: 'missing' | 'differs' }[] = [];
+  for (const [path, content] of files) {
+    const current = readOrUndefined(join(root, path));
+    if (current === undefined) out.push({ path, reason: 'missing' });
+    else if (current !== content) out.push({ path, reason: 'differs' });
+  }
+  return out;
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
