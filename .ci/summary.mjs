@@ -1,0 +1,29 @@
+// Prints the CI's last line, "N passed, N failed": vitest's tests plus the contract run's assertions.
+// A report that is missing counts as one failure, so a crashed step can never look green.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+for (const path of process.argv.slice(2)) {
+  if (!existsSync(path)) {
+    console.log(`missing report: ${path}`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  if ('numPassedTests' in report) {
+    // vitest --reporter=json
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+  } else if (report.run?.stats?.assertions) {
+    // newman json reporter
+    const a = report.run.stats.assertions;
+    passed += a.total - a.failed;
+    failed += a.failed;
+  } else {
+    console.log(`unrecognised report: ${path}`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

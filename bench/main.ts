@@ -1,0 +1,11 @@
+// npm run bench: every speed goal of the project, measured side by side in one run.
+import { benchBuild } from './build.js';
+
+const sections: Record<string, () => Promise<void>> = { build: benchBuild };
+const only = process.argv.slice(2);
+const started = performance.now();
+for (const [name, run] of Object.entries(sections)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  await run();
+}
+console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,34 @@
+// Small timing helpers for `npm run bench`. Figures are medians of repeated runs measured side by
+// side in one process, so machine noise hits both sides of every ratio alike.
+import { spawnSync } from 'node:child_process';
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+export async function timeRuns(runs: number, fn: () => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Wall time of a child process; throws with its output when it fails. */
+export function timeProcess(command: string, args: string[], cwd: string): number {
+  const t = performance.now();
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  return ms;
+}
+
+export const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
+
+export function row(label: string, value: string): void {
+  console.log(`  ${label.padEnd(58)} ${value}`);
+}

@@ -1,0 +1,92 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { compileSpecDir } from '../../src/model/compile.js';
+import { OUTPUT_FILES, renderOutputs } from '../../src/outputs.js';
+import { runCli } from '../helpers/cli.js';
+import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'asr-build-'));
+  temps.push(dir);
+  cpSync(join(MINI_SPEC, 'specs'), join(dir, 'specs'), { recursive: true });
+  return dir;
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(join(dir, 'generated'))) out[name] = readFileSync(join(dir, 'generated', name), 'utf8') + statSync(join(dir, 'generated', name)).mtimeMs;
+  return out;
+}
+
+describe('asr-contract build', () => {
+  test('the committed generated/ matches specs/ byte for byte', async () => {
+    const r = await runCli(['build', '--check']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/up to date \(5 files, 33 actions\)/);
+  });
+
+  test('rendering twice gives identical bytes', () => {
+    const { model } = compileSpecDir(PACKAGE_ROOT);
+    expect(model).toBeDefined();
+    expect([...renderOutputs(model!)]).toEqual([...renderOutputs(model!)]);
+  });
+
+  test('writes every output, then reports nothing changed on a rebuild', async () => {
+    const dir = project();
+    const first = await runCli(['build', '--root', dir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/5 changed/);
+    for (const f of Object.values(OUTPUT_FILES)) expect(statSync(join(dir, f)).size).toBeGreaterThan(0);
+    const second = await runCli(['build', '--root', dir]);
+    expect(second.stdout).toMatch(/\(0 changed\)/);
+  });
+
+  test('--check lists every stale or missing file and exits 1', async () => {
+    const dir = project();
+    await runCli(['build', '--root', dir]);
+    writeFileSync(join(dir, OUTPUT_FILES.openapiJson), '{}\n');
+    rmSync(join(dir, OUTPUT_FILES.liveEnvironment));
+    const r = await runCli(['build', '--check', '--root', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`stale: ${OUTPUT_FILES.openapiJson}`);
+    expect(r.stderr).toContain(`missing: ${OUTPUT_FILES.liveEnvironment}`);
+    expect(r.stderr).toMatch(/out of date \(2 of 5 files\)/);
+    expect(readFileSync(join(dir, OUTPUT_FILES.openapiJson), 'utf8')).toBe('{}\n'); // --check writes nothing
+  });
+
+  test('a broken spec prints file:line:column and leaves generated/ untouched', async () => {
+    const dir = project();
+    await runCli(['build', '--root', dir]);
+    const before = snapshot(dir);
+    const spec = join(dir, 'specs/types/Item.yaml');
+    writeFileSync(spec, readFileSync(spec, 'utf8').replace('type: integer', 'type: int'));
+    const r = await runCli(['build', '--root', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^specs\/types\/Item\.yaml:7:11: error unknown-type: unknown type `int`/m);
+    expect(r.stderr).toMatch(/nothing was written/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+describe('command line', () => {
+  test.each([
+    [['--help'], 0, /Usage: asr-contract <command>/],
+    [['build', '--help'], 0, /--check/],
+    [['frobnicate'], 2, /unknown command "frobnicate"/],
+    [['build', '--chek'], 2, /Unknown option '--chek'/],
+    [['build', 'extra'], 2, /Unexpected argument 'extra'/],
+  ])('%j exits %i', async (argv, code, pattern) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(code);
+    expect(r.stdout + r.stderr).toMatch(pattern);
+  });
+});

@@ -1,0 +1,13 @@
+// Runs a collection with newman's programmatic API and resolves with the summary.
+import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+
+export function runNewman(options: NewmanRunOptions): Promise<NewmanRunSummary> {
+  return new Promise((resolve, reject) => {
+    newman.run({ reporters: [], ...options }, (err, summary) => (err ? reject(err) : resolve(summary)));
+  });
+}
+
+/** Environment JSON with some values replaced. */
+export function withValues<T extends { values: { key: string; value: string }[] }>(env: T, values: Record<string, string>): T {
+  return { ...env, values: env.values.map((v) => (v.key in values ? { ...v, value: values[v.key]! } : v)) };
+}

@@ -1,0 +1,52 @@
+// Runs a sandbox script (verbatim) in a Node vm with a minimal stand-in for Postman's `pm` API and a
+// fixed clock. Newman proves the script in the real sandbox; this harness lets known-answer vectors,
+// which need a fixed timestamp, reach the very same code.
+import { createRequire } from 'node:module';
+import { runInNewContext } from 'node:vm';
+import { sandboxSource, type SandboxScript } from '../../src/postman/scripts.js';
+
+const require = createRequire(import.meta.url);
+
+export interface HarnessRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function runSandboxScript(name: SandboxScript, request: HarnessRequest, variables: Record<string, string>, nowMs: number): HarnessRequest {
+  const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), { key: k, value: v }]));
+  const state = { body: request.body };
+  const replaceIn = (s: string): string => s.replace(/\{\{([^}]+)\}\}/g, (m, k: string) => variables[k] ?? m);
+  const pm = {
+    variables: { get: (k: string) => variables[k], replaceIn },
+    request: {
+      method: request.method,
+      url: { toString: () => request.url },
+      body: {
+        mode: 'raw',
+        get raw() {
+          return state.body;
+        },
+        update: (b: { raw: string }) => {
+          state.body = b.raw;
+        },
+      },
+      headers: {
+        get: (k: string) => headers.get(k.toLowerCase())?.value,
+        upsert: (h: { key: string; value: string }) => headers.set(h.key.toLowerCase(), h),
+        remove: (k: string) => headers.delete(k.toLowerCase()),
+      },
+    },
+  };
+  class FixedDate extends Date {
+    constructor(...args: unknown[]) {
+      super(...((args.length ? args : [nowMs]) as []));
+    }
+    static override now(): number {
+      return nowMs;
+    }
+  }
+  runInNewContext(sandboxSource(name), { pm, require: (m: string) => require(m), Date: FixedDate });
+  return { ...request, body: state.body, headers: Object.fromEntries([...headers.values()].map((h) => [h.key, h.value])) };
+}

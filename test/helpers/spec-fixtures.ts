@@ -1,0 +1,24 @@
+// Builds spec trees for tests: the small `mini-spec` contract plus a case's overlay files.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSpecTree, type SpecText } from '../../src/spec/load.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+export const MINI_SPEC = join(FIXTURES, 'mini-spec');
+export const BAD_SPECS = join(FIXTURES, 'bad-specs');
+
+export function miniSpec(): SpecText[] {
+  return readSpecTree(join(MINI_SPEC, 'specs'), MINI_SPEC);
+}
+
+/** The mini spec with the case's files laid over it (same path replaces, new path adds). */
+export function overlaid(caseDir: string): SpecText[] {
+  const overlay = existsSync(join(caseDir, 'specs')) ? readSpecTree(join(caseDir, 'specs'), caseDir) : [];
+  const byPath = new Map(miniSpec().map((t) => [t.path, t]));
+  for (const t of overlay) byPath.set(t.path, t);
+  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export function badSpecCases(): string[] {
+  return readdirSync(BAD_SPECS).sort();
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { lint, loadConfig } from '@redocly/openapi-core';
+import { parse as parseYaml } from 'yaml';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { OUTPUT_FILES } from '../../src/outputs.js';
+
+const read = (f: string): string => readFileSync(join(PACKAGE_ROOT, f), 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let doc: any;
+beforeAll(() => {
+  doc = JSON.parse(read(OUTPUT_FILES.openapiJson));
+});
+
+describe('generated OpenAPI document', () => {
+  test('lints clean under Redocly recommended rules (redocly.yaml)', async () => {
+    const config = await loadConfig({ configPath: join(PACKAGE_ROOT, 'redocly.yaml') });
+    const problems = await lint({ ref: join(PACKAGE_ROOT, OUTPUT_FILES.openapiJson), config });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
+  });
+
+  test('the YAML rendering is the same document', () => {
+    expect(parseYaml(read(OUTPUT_FILES.openapiYaml))).toEqual(doc);
+  });
+
+  test('is OpenAPI 3.1 with one POST operation per action, keyed by a fragment path', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = Object.entries(doc.paths).map(([path, item]) => [path, Object.keys(item as object), (item as { post: { operationId: string } }).post.operationId]);
+    expect(ops).toHaveLength(33);
+    for (const [path, methods, id] of ops) {
+      expect(methods).toEqual(['post']);
+      expect(path).toBe(`/#X-TC-Action=${id}`);
+    }
+  });
+
+  test('every operation fixes X-TC-Action to its own name and references the common headers', () => {
+    for (const item of Object.values(doc.paths) as { post: { operationId: string; parameters: { name?: string; schema?: { const?: string }; $ref?: string }[] } }[]) {
+      const op = item.post;
+      const action = op.parameters.find((p) => p.name === 'X-TC-Action');
+      expect(action?.schema?.const).toBe(op.operationId);
+      const refs = op.parameters.filter((p) => p.$ref).map((p) => p.$ref);
+      expect(refs).toEqual(expect.arrayContaining(['#/components/parameters/XTCVersion', '#/components/parameters/XTCTimestamp', '#/components/parameters/XTCRegion']));
+    }
+    expect(doc.components.parameters.XTCVersion.schema.enum).toEqual(['2019-06-14']);
+  });
+
+  test('tags follow the product areas and every operation has one', () => {
+    const tags = doc.tags.map((t: { name: string }) => t.name);
+    expect(tags).toHaveLength(8);
+    for (const item of Object.values(doc.paths) as { post: { tags: string[] } }[]) expect(tags).toContain(item.post.tags[0]);
+  });
+
+  test('documents TC3-HMAC-SHA256 and the two Tencent envelopes', () => {
+    expect(doc.components.securitySchemes['TC3-HMAC-SHA256']).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
+    expect(doc.components.securitySchemes['TC3-HMAC-SHA256'].description).toMatch(/tc3_request/);
+    expect(doc.components.schemas.ErrorEnvelope.properties.Response.required).toEqual(['Error', 'RequestId']);
+    const op = doc.paths['/#X-TC-Action=CreateRecTask'].post;
+    expect(Object.keys(op.responses)).toEqual(['200']);
+    expect(op.responses['200'].content['application/json'].schema.oneOf).toEqual([
+      { $ref: '#/components/schemas/CreateRecTaskEnvelope' },
+      { $ref: '#/components/schemas/ErrorEnvelope' },
+    ]);
+    expect(doc.components.schemas.CreateRecTaskResponse.required).toContain('RequestId');
+  });
+
+  test('integers stay apart from numbers, and nullable fields allow null', () => {
+    const s = doc.components.schemas;
+    expect(s.TaskStatus.properties.TaskId).toMatchObject({ type: 'integer', format: 'uint64' });
+    expect(s.TaskStatus.properties.AudioDuration).toMatchObject({ type: ['number', 'null'], format: 'float' });
+    expect(s.TaskStatus.properties.ResultDetail.type).toEqual(['array', 'null']);
+    expect(s.CreateRecTaskRequest.properties.SourceType.enum).toEqual([0, 1]);
+    expect(s.CreateRecTaskRequest.required).toEqual(['EngineModelType', 'ChannelNum', 'ResTextFormat', 'SourceType']);
+  });
+});
