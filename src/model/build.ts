@@ -5,6 +5,7 @@ import { fileKind, type FileKind } from '../spec/check-structure.js';
 import type { SpecFile } from '../spec/load.js';
 import { diagnosticAt, locate, type SpecPath } from '../spec/locate.js';
 import { suggest } from '../spec/suggest.js';
+import { EmulatorBuilder, emulatorSpec } from './build-emulator.js';
 import type * as M from './types.js';
 
 const SCALARS: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'boolean']);
@@ -25,6 +26,7 @@ const SCALAR_HINTS: Record<string, string> = {
 export interface Sources {
   service?: SpecFile;
   errors?: SpecFile;
+  emulator?: SpecFile;
   types: Map<string, SpecFile>;
   actions: Map<string, SpecFile>;
 }
@@ -48,7 +50,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
     byKind.set(kind, [...(byKind.get(kind) ?? []), { file, data }]);
   }
 
-  const single = (kind: 'service' | 'errors', expected: string): { file: SpecFile; data: Raw } | undefined => {
+  const single = (kind: 'service' | 'errors' | 'emulator', expected: string): { file: SpecFile; data: Raw } | undefined => {
     const list = byKind.get(kind) ?? [];
     if (list.length === 0) {
       diagnostics.push({ rule: `missing-${kind}`, severity: 'error', message: `no ${kind} file found`, file: expected, line: 1, column: 1, hint: `add ${expected}` });
@@ -60,8 +62,10 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   };
   const serviceEntry = single('service', 'specs/service.yaml');
   const errorsEntry = single('errors', 'specs/errors.yaml');
+  const emulatorEntry = single('emulator', 'specs/emulator.yaml');
   sources.service = serviceEntry?.file;
   sources.errors = errorsEntry?.file;
+  sources.emulator = emulatorEntry?.file;
 
   // Types first: fields of actions refer to them.
   const typeNames = new Set<string>();
@@ -187,11 +191,12 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       examples: data.examples,
       errors: data.errors ?? [],
       cases: data.cases ?? [],
+      emulator: new EmulatorBuilder(file, diagnostics).behaviour(data.emulator, ['emulator']),
       loc: at(file, ['action']),
     });
   }
 
-  if (!serviceEntry || !errorsEntry) return { sources, diagnostics };
+  if (!serviceEntry || !errorsEntry || !emulatorEntry) return { sources, diagnostics };
   const s = serviceEntry.data;
   const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
   const model: M.Model = {
@@ -204,7 +209,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       endpoints: s.endpoints,
       signing: s.signing,
       limits: s.limits,
-      headers: Object.entries<Raw>(s.headers).map(([name, h]) => ({ name, description: h.description, required: h.required === true, ...pick(h, ['enum', 'example']) })),
+      headers: Object.entries<Raw>(s.headers).map(([name, h]) => ({ name, role: h.role, description: h.description, required: h.required === true, ...pick(h, ['legacy', 'enum', 'example']) })),
       defaultRegion: s.defaultRegion,
       local: s.local,
     },
@@ -212,8 +217,9 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
     types: types.sort((a, b) => a.name.localeCompare(b.name)),
     actions: actions.sort((a, b) => (areaOrder.get(a.area) ?? 99) - (areaOrder.get(b.area) ?? 99) || a.name.localeCompare(b.name)),
     errors: Object.entries<Raw>(errorsEntry.data.errors)
-      .map(([code, e]) => ({ code, scope: e.scope, description: e.description, message: e.message }))
+      .map(([code, e]) => ({ code, ...pick(e, ['role']), scope: e.scope, description: e.description, message: e.message }) as M.ErrorCode)
       .sort((a, b) => a.code.localeCompare(b.code)),
+    emulator: emulatorSpec(emulatorEntry.data),
   };
   return { model, sources, diagnostics };
 }

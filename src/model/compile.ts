@@ -4,9 +4,11 @@ import { checkStructure } from '../spec/check-structure.js';
 import { parseSpecFiles, readSpecTree, type SpecText } from '../spec/load.js';
 import { buildModel, type Sources } from './build.js';
 import { checkAreas } from './rules/areas.js';
+import { checkEmulatorRefs } from './rules/emulator-refs.js';
 import { checkErrorCodes } from './rules/error-codes.js';
 import { checkExamples } from './rules/examples.js';
 import { checkFieldConstraints } from './rules/field-constraints.js';
+import { checkRoles } from './rules/roles.js';
 import { checkTypeUsage } from './rules/type-usage.js';
 import type { Model } from './types.js';
 
@@ -20,6 +22,8 @@ const RULES: ((model: Model, sources: Sources) => Diagnostic[])[] = [
   checkTypeUsage,
   checkErrorCodes,
   checkAreas,
+  checkEmulatorRefs,
+  checkRoles,
 ];
 
 export function compileSpecTexts(texts: readonly SpecText[]): CompileResult {

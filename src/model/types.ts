@@ -1,3 +1,5 @@
+import type { Behaviour, EmulatorSpec } from './emulator-types.js';
+
 // The validated model (IR) every target reads. Built once from specs/ by model/build.ts;
 // emitters, the emulator and the runner never look at YAML.
 
@@ -99,6 +101,8 @@ export interface Action {
   examples: Example[];
   errors: string[];
   cases: ContractCase[];
+  /** How the local emulator serves it. */
+  emulator: Behaviour;
   loc: SourceLocation;
 }
 
@@ -109,16 +113,57 @@ export interface Area {
   description: string;
 }
 
+export type HeaderRole = 'action' | 'version' | 'timestamp' | 'region' | 'token' | 'language' | 'client';
+
 export interface HeaderSpec {
   name: string;
+  role: HeaderRole;
+  /** The parameter carrying the same value under the legacy signature. */
+  legacy?: string;
   description: string;
   required: boolean;
   enum?: string[];
   example?: string;
 }
 
+export type ErrorRole =
+  | 'missing-parameter'
+  | 'invalid-parameter'
+  | 'invalid-parameter-value'
+  | 'unknown-parameter'
+  | 'invalid-action'
+  | 'no-such-version'
+  | 'unsupported-protocol'
+  | 'request-size'
+  | 'invalid-authorization'
+  | 'signature-failure'
+  | 'signature-expire'
+  | 'secret-id-not-found'
+  | 'token-failure'
+  | 'internal-error';
+
+export const ERROR_ROLES: readonly ErrorRole[] = [
+  'missing-parameter',
+  'invalid-parameter',
+  'invalid-parameter-value',
+  'unknown-parameter',
+  'invalid-action',
+  'no-such-version',
+  'unsupported-protocol',
+  'request-size',
+  'invalid-authorization',
+  'signature-failure',
+  'signature-expire',
+  'secret-id-not-found',
+  'token-failure',
+  'internal-error',
+];
+
+export const REQUIRED_HEADER_ROLES: readonly HeaderRole[] = ['action', 'version', 'timestamp'];
+
 export interface ErrorCode {
   code: string;
+  role?: ErrorRole;
   scope: 'common' | 'asr' | 'both';
   description: string;
   message: { 'en-US': string; 'zh-CN': string };
@@ -139,7 +184,18 @@ export interface Service {
   version: string;
   description: string;
   endpoints: { host: string; description: string }[];
-  signing: { algorithm: 'TC3-HMAC-SHA256'; scopeService: string; timestampToleranceSeconds: number; description: string };
+  signing: {
+    algorithm: 'TC3-HMAC-SHA256';
+    scopeService: string;
+    timestampToleranceSeconds: number;
+    requiredSignedHeaders: string[];
+    legacy: {
+      methods: ('HmacSHA1' | 'HmacSHA256')[];
+      defaultMethod: 'HmacSHA1' | 'HmacSHA256';
+      parameters: { secretId: string; nonce: string; signature: string; method: string };
+    };
+    description: string;
+  };
   limits: { maxPostBytes: number; maxGetBytes: number };
   headers: HeaderSpec[];
   defaultRegion: string;
@@ -155,4 +211,5 @@ export interface Model {
   actions: Action[];
   /** Sorted by code. */
   errors: ErrorCode[];
+  emulator: EmulatorSpec;
 }

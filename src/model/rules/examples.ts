@@ -1,21 +1,20 @@
 // Examples are documentation, mock answers and test inputs at once, so they must obey their own schemas.
 import type { Diagnostic } from '../../spec/diagnostics.js';
 import { diagnosticAt } from '../../spec/locate.js';
-import { createAjv, describeAjvError } from '../ajv.js';
+import { describeAjvError } from '../ajv.js';
 import type { Sources } from '../build.js';
-import { actionSchemas } from '../schema.js';
 import type { Model } from '../types.js';
+import { ModelValidators } from '../validators.js';
 
 export function checkExamples(model: Model, sources: Sources): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ajv = createAjv();
+  const validators = new ModelValidators(model);
   for (const action of model.actions) {
     const file = sources.actions.get(action.name)!;
-    const schemas = actionSchemas(model, action, { dialect: '2020-12', annotations: false });
-    const validators = { request: ajv.compile(schemas.request), response: ajv.compile(schemas.response) };
+    const sides = { request: validators.request(action), response: validators.response(action) };
     action.examples.forEach((example, i) => {
       for (const side of ['request', 'response'] as const) {
-        const validate = validators[side];
+        const validate = sides[side];
         if (validate(example[side])) continue;
         for (const e of validate.errors ?? []) {
           if (e.keyword === 'if') continue; // the `then` branch error says what is missing
