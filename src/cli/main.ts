@@ -12,6 +12,13 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.BUILD_USAGE, run: (argv, io) => m.runBuild(argv, io, PACKAGE_ROOT) };
     },
   },
+  mock: {
+    summary: 'run the local ASR emulator (strict auth, validation and state)',
+    load: async () => {
+      const m = await import('./mock.js');
+      return { usage: m.MOCK_USAGE, run: (argv, io) => m.runMock(argv, io, PACKAGE_ROOT) };
+    },
+  },
 };
 
 function help(): string {

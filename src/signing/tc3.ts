@@ -18,6 +18,8 @@ export interface Tc3Input {
   service: string;
   secretId: string;
   secretKey: string;
+  /** Keep header values' case (the official SDKs do); the documentation lower-cases them. */
+  preserveValueCase?: boolean;
 }
 
 export interface Tc3Signature {
@@ -42,9 +44,9 @@ export function tc3Date(timestamp: number): string {
   return new Date(timestamp * 1000).toISOString().slice(0, 10);
 }
 
-export function canonicalHeaders(headers: Record<string, string>): { canonical: string; signed: string } {
+export function canonicalHeaders(headers: Record<string, string>, preserveValueCase = false): { canonical: string; signed: string } {
   const entries = Object.entries(headers)
-    .map(([k, v]) => [k.toLowerCase(), v.trim().toLowerCase()] as const)
+    .map(([k, v]) => [k.toLowerCase(), preserveValueCase ? v.trim() : v.trim().toLowerCase()] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     canonical: entries.map(([k, v]) => `${k}:${v}\n`).join(''),
@@ -52,23 +54,37 @@ export function canonicalHeaders(headers: Record<string, string>): { canonical: 
   };
 }
 
+/** The derived key: HMAC chain over the date, the service and `tc3_request`. */
+export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
+  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+}
+
+export function tc3CanonicalRequest(input: { method: string; path?: string; query?: string; headers: Record<string, string>; payloadHash: string; preserveValueCase?: boolean }): { canonicalRequest: string; signedHeaders: string } {
+  const { canonical, signed } = canonicalHeaders(input.headers, input.preserveValueCase);
+  return { canonicalRequest: [input.method.toUpperCase(), input.path ?? '/', input.query ?? '', canonical, signed, input.payloadHash].join('\n'), signedHeaders: signed };
+}
+
+export function tc3StringToSign(timestamp: number, credentialScope: string, canonicalRequest: string): string {
+  return [TC3_ALGORITHM, String(timestamp), credentialScope, sha256Hex(canonicalRequest)].join('\n');
+}
+
+export function tc3Signature(signingKey: Buffer, stringToSign: string): string {
+  return createHmac('sha256', signingKey).update(stringToSign, 'utf8').digest('hex');
+}
+
 export function signTc3(input: Tc3Input): Tc3Signature {
-  const { canonical, signed } = canonicalHeaders(input.headers);
-  const canonicalRequest = [input.method.toUpperCase(), input.path ?? '/', input.query ?? '', canonical, signed, sha256Hex(input.body)].join('\n');
+  const { canonicalRequest, signedHeaders } = tc3CanonicalRequest({ ...input, payloadHash: sha256Hex(input.body) });
   const date = tc3Date(input.timestamp);
   const credentialScope = `${date}/${input.service}/tc3_request`;
-  const stringToSign = [TC3_ALGORITHM, String(input.timestamp), credentialScope, sha256Hex(canonicalRequest)].join('\n');
-  const kDate = hmac(`TC3${input.secretKey}`, date);
-  const kService = hmac(kDate, input.service);
-  const kSigning = hmac(kService, 'tc3_request');
-  const signature = createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest('hex');
+  const stringToSign = tc3StringToSign(input.timestamp, credentialScope, canonicalRequest);
+  const signature = tc3Signature(tc3SigningKey(input.secretKey, date, input.service), stringToSign);
   return {
     canonicalRequest,
     stringToSign,
     credentialScope,
-    signedHeaders: signed,
+    signedHeaders,
     signature,
-    authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signed}, Signature=${signature}`,
+    authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
   };
 }
 

@@ -1,0 +1,14 @@
+// Flag values checked once, with messages that name the flag.
+import { UsageError } from './io.js';
+
+export function portFlag(value: string | undefined, fallback: number, name = '--port'): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`${name} must be a port number from 0 to 65535, got "${value}"`);
+  return Number(value);
+}
+
+export function nonNegativeIntFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number of milliseconds, got "${value}"`);
+  return Number(value);
+}

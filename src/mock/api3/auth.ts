@@ -1,0 +1,136 @@
+// Signature checks the way the API 3.0 gateway makes them: TC3-HMAC-SHA256 from the headers, or
+// the legacy HmacSHA1/HmacSHA256 signature from the parameters. Every refusal is an ApiError
+// carrying the service's code.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { signV1, v1StringToSign, type V1Method } from '../../signing/v1.js';
+import { parseTc3Authorization, sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
+import { ApiError } from '../errors.js';
+import type { EmulatorOptions } from '../options.js';
+import type { Protocol } from '../protocol.js';
+
+export interface AuthContext {
+  protocol: Protocol;
+  options: EmulatorOptions;
+  now: number;
+}
+
+const same = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+}
+
+/** The Host header, and the same without its port: the official SDKs sign the bare host name. */
+export function hostCandidates(host: string | undefined): string[] {
+  const h = (host ?? '').trim();
+  const bare = h.replace(/:\d+$/, '');
+  return [...new Set([h, bare].filter((x) => x.length > 0))];
+}
+
+export function checkTimestamp(raw: string | undefined, name: string, ctx: AuthContext): number {
+  const { protocol } = ctx;
+  if (raw === undefined || raw === '') throw new ApiError(protocol.code('missing-parameter'), name);
+  if (!/^\d{1,12}$/.test(raw)) throw new ApiError(protocol.code('invalid-parameter'), name);
+  const ts = Number(raw);
+  if (Math.abs(ctx.now / 1000 - ts) > protocol.model.service.signing.timestampToleranceSeconds) throw new ApiError(protocol.code('signature-expire'));
+  return ts;
+}
+
+export function checkToken(sent: string | undefined, ctx: AuthContext): void {
+  const expected = ctx.options.token;
+  if ((expected ?? '') === (sent ?? '')) return;
+  throw new ApiError(ctx.protocol.code('token-failure'));
+}
+
+export interface Tc3Request {
+  method: string;
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  timestamp: number;
+}
+
+export function verifyTc3(req: Tc3Request, ctx: AuthContext): void {
+  const { protocol, options } = ctx;
+  const signing = protocol.model.service.signing;
+  const raw = headerValue(req.headers, 'authorization');
+  if (raw === undefined) throw new ApiError(protocol.code('missing-parameter'), 'Authorization');
+  const auth = parseTc3Authorization(raw);
+  if (!auth) throw new ApiError(protocol.code('invalid-authorization'));
+  if (!signing.requiredSignedHeaders.every((h) => auth.signedHeaders.includes(h))) throw new ApiError(protocol.code('invalid-authorization'));
+  if (auth.date !== tc3Date(req.timestamp)) throw new ApiError(protocol.code('invalid-authorization'));
+  const hosts = hostCandidates(headerValue(req.headers, 'host'));
+  if (hosts.length === 0) throw new ApiError(protocol.code('invalid-authorization'));
+  // The real scope service is the product's; the SDKs take it from the endpoint's first label.
+  const services = new Set([signing.scopeService, ...hosts.map((h) => h.split('.')[0]!)]);
+  if (!services.has(auth.service)) throw new ApiError(protocol.code('invalid-authorization'));
+  if (auth.secretId !== options.secretId) throw new ApiError(protocol.code('secret-id-not-found'));
+  if (options.lenientAuth) return;
+
+  // Candidates in the order clients most often sign: the bare host name (SDKs), then with port;
+  // header values as sent (SDKs), then lower-cased (documentation). Stop at the first match.
+  const payloadHash = sha256Hex(req.body);
+  const scope = `${auth.date}/${auth.service}/tc3_request`;
+  const key = signingKey(options.secretKey, auth.date, auth.service);
+  const tried = new Set<string>();
+  let first: { canonicalRequest: string; stringToSign: string } | undefined;
+  for (const host of [...hosts].reverse()) {
+    for (const preserveValueCase of [true, false]) {
+      const headers = Object.fromEntries(auth.signedHeaders.map((name) => [name, name === 'host' ? host : (headerValue(req.headers, name) ?? '')]));
+      const { canonicalRequest } = tc3CanonicalRequest({ method: req.method, query: req.query, headers, payloadHash, preserveValueCase });
+      const seen = tried.has(canonicalRequest);
+      tried.add(canonicalRequest);
+      const stringToSign = seen ? '' : tc3StringToSign(req.timestamp, scope, canonicalRequest);
+      if (!seen && same(tc3Signature(key, stringToSign), auth.signature)) return;
+      // What --debug-auth shows: the Host header as received, values lower-cased as documented.
+      if (host === hosts[0] && !preserveValueCase) first = { canonicalRequest, stringToSign: tc3StringToSign(req.timestamp, scope, canonicalRequest) };
+    }
+  }
+  const shown = first!;
+  throw new ApiError(
+    protocol.code('signature-failure'),
+    undefined,
+    options.debugAuth ? `--debug-auth: expected canonical request:\n${shown.canonicalRequest}\nexpected string to sign:\n${shown.stringToSign}` : undefined,
+  );
+}
+
+/** Derived keys change once a day per key and service; caching them saves three HMACs a request. */
+const keyCache = new Map<string, Buffer>();
+function signingKey(secretKey: string, date: string, service: string): Buffer {
+  const id = `${date}/${service}/${secretKey}`;
+  let key = keyCache.get(id);
+  if (!key) {
+    if (keyCache.size > 64) keyCache.clear();
+    key = tc3SigningKey(secretKey, date, service);
+    keyCache.set(id, key);
+  }
+  return key;
+}
+
+export interface V1Request {
+  method: string;
+  hostHeader: string | undefined;
+  path: string;
+  params: Record<string, string>;
+}
+
+export function verifyV1(req: V1Request, ctx: AuthContext): void {
+  const { protocol, options } = ctx;
+  const names = protocol.model.service.signing.legacy;
+  const p = names.parameters;
+  const secretId = req.params[p.secretId];
+  if (!secretId) throw new ApiError(protocol.code('missing-parameter'), p.secretId);
+  if (!req.params[p.nonce]) throw new ApiError(protocol.code('missing-parameter'), p.nonce);
+  const signature = req.params[p.signature];
+  if (!signature) throw new ApiError(protocol.code('missing-parameter'), p.signature);
+  const method = (req.params[p.method] ?? names.defaultMethod) as V1Method;
+  if (!names.methods.includes(method)) throw new ApiError(protocol.code('invalid-parameter-value'), p.method);
+  if (secretId !== options.secretId) throw new ApiError(protocol.code('secret-id-not-found'));
+  if (options.lenientAuth) return;
+  const hosts = hostCandidates(req.hostHeader);
+  const strings = hosts.map((h) => v1StringToSign(req.method, h, req.path, req.params));
+  if (strings.some((s) => same(signV1(options.secretKey, s, method), signature))) return;
+  throw new ApiError(protocol.code('signature-failure'), undefined, options.debugAuth ? `--debug-auth: expected string to sign:\n${strings[0]}` : undefined);
+}

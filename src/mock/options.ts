@@ -1,0 +1,39 @@
+// Everything that configures an emulator instance. Credentials come from the environment the
+// way Tencent's SDKs read them, falling back to the documented local test pair in specs/.
+import type { Model } from '../model/types.js';
+
+export interface EmulatorOptions {
+  secretId: string;
+  secretKey: string;
+  appId: string;
+  /** When set, requests must carry exactly this X-TC-Token. */
+  token?: string;
+  /** Skip signature checks (the request must still name a SecretId). */
+  lenientAuth: boolean;
+  /** Add the expected canonical request and string to sign to SignatureFailure messages. */
+  debugAuth: boolean;
+  /** Persist state to this JSON file after every change. */
+  statePath?: string;
+  /** Override every progress step duration (tasks, model training), in ms. */
+  stepMs?: number;
+  /** Seed for generated ids, so runs can be reproduced. */
+  seed: string;
+  now: () => number;
+  log: (line: string) => void;
+}
+
+export function optionsFromEnv(model: Model, env: NodeJS.ProcessEnv, overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
+  const local = model.service.local;
+  return {
+    secretId: env.TENCENTCLOUD_SECRET_ID || local.secretId,
+    secretKey: env.TENCENTCLOUD_SECRET_KEY || local.secretKey,
+    appId: env.TENCENTCLOUD_APPID || local.appId,
+    ...(env.TENCENTCLOUD_TOKEN ? { token: env.TENCENTCLOUD_TOKEN } : {}),
+    lenientAuth: false,
+    debugAuth: false,
+    seed: 'asr-emulator',
+    now: Date.now,
+    log: () => {},
+    ...overrides,
+  };
+}

@@ -1,0 +1,115 @@
+// The emulator's HTTP server: a thin node:http adapter around the API 3.0 pipeline.
+// Listens where it is told (127.0.0.1 by default) and answers every request with the envelope.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Model } from '../model/types.js';
+import { ModelValidators } from '../model/validators.js';
+import { handleApi3, type Api3Deps } from './api3/handle.js';
+import { ApiError } from './errors.js';
+import { readBody, writeRawJson } from './http-io.js';
+import type { EmulatorOptions } from './options.js';
+import { Protocol } from './protocol.js';
+import { errorEnvelope } from './respond.js';
+import { loadState, saveState } from './state/persist.js';
+import { Store } from './state/store.js';
+
+export interface Emulator {
+  url: string;
+  host: string;
+  port: number;
+  store: Store;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface EmulatorCore {
+  deps: Api3Deps;
+  /** Answers one HTTP request. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
+  flush(): void;
+}
+
+export function createEmulatorCore(model: Model, options: EmulatorOptions): EmulatorCore {
+  let dirty = false;
+  const store = new Store(model.emulator, options.seed, () => {
+    dirty = true;
+  });
+  if (options.statePath) loadState(store, options.statePath);
+  const protocol = new Protocol(model);
+  const deps: Api3Deps = { model, protocol, validators: new ModelValidators(model), store, options };
+  const flush = (): void => {
+    if (dirty && options.statePath) saveState(store, options.statePath);
+    dirty = false;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
+    const target = req.url ?? '/';
+    const q = target.indexOf('?');
+    const pathname = q < 0 ? target : target.slice(0, q);
+    const query = q < 0 ? '' : target.slice(q + 1);
+    const { body, tooLarge } = await readBody(req, model.service.limits.maxPostBytes);
+    let result: { status: number; body: Record<string, unknown>; delayMs: number };
+    if (pathname !== '/') {
+      result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
+    } else if (tooLarge) {
+      result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
+    } else {
+      const r = handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
+      result = { status: 200, body: r.body, delayMs: r.delayMs };
+    }
+    flush();
+    const send = (): void => {
+      if (res.destroyed) return;
+      const text = JSON.stringify(result.body);
+      res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+      res.end(text);
+    };
+    if (result.delayMs > 0) setTimeout(send, result.delayMs);
+    else send();
+  };
+  return { deps, handle, flush };
+}
+
+export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
+  const core = createEmulatorCore(model, options);
+  const protocol = core.deps.protocol;
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000, headersTimeout: 30_000 }, (req, res) => {
+    core.handle(req, res).catch((e: unknown) => {
+      options.log(`unhandled: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify(errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US')));
+      }
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  // Requests Node refuses before our handler sees them still get an answer in the service's shape.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const oversized = err.code === 'HPE_HEADER_OVERFLOW';
+    const error = new ApiError(protocol.code(oversized ? 'request-size' : 'invalid-parameter'), oversized ? undefined : 'HTTP request');
+    writeRawJson(socket, oversized ? 431 : 400, oversized ? 'Request Header Fields Too Large' : 'Bad Request', errorEnvelope(model, error, 'en-US'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    host: address.address,
+    port: address.port,
+    store: core.deps.store,
+    server,
+    close: () =>
+      new Promise((resolve) => {
+        core.flush();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
