@@ -1,7 +1,8 @@
 // npm run bench: every speed goal of the project, measured side by side in one run.
 import { benchBuild } from './build.js';
+import { benchEmulator } from './emulator.js';
 
-const sections: Record<string, () => Promise<void>> = { build: benchBuild };
+const sections: Record<string, () => Promise<void>> = { build: benchBuild, emulator: benchEmulator };
 const only = process.argv.slice(2);
 const started = performance.now();
 for (const [name, run] of Object.entries(sections)) {

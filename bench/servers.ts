@@ -1,0 +1,30 @@
+// Child-process servers for throughput benchmarks, so the load generator does not share their
+// event loop: the emulator on a free port, and a bare node:http server as the baseline.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface ChildServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./server-child.ts', import.meta.url));
+
+export function startChildServer(kind: 'emulator' | 'bare'): Promise<ChildServer> {
+  return new Promise((resolve, reject) => {
+    const child: ChildProcess = fork(SERVER_SCRIPT, [kind], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`${kind} server exited early (${code})`)));
+    child.once('message', (m: { url: string }) =>
+      resolve({
+        url: m.url,
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      }),
+    );
+  });
+}

@@ -1,0 +1,86 @@
+// State kept like the service: bounded collections with the real LimitExceeded codes, paging,
+// progress over polls or time, and an optional JSON file that survives restarts.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { callTc3 } from '../helpers/api3-client.js';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+const running: TestEmulator[] = [];
+const temps: string[] = [];
+afterEach(async () => {
+  for (const e of running.splice(0)) await e.close();
+  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
+});
+async function emulator(...args: Parameters<typeof startTestEmulator>): Promise<TestEmulator> {
+  const e = await startTestEmulator(...args);
+  running.push(e);
+  return e;
+}
+const ok = (r: Awaited<ReturnType<typeof callTc3>>) => {
+  expect(r.json.Response.Error).toBeUndefined();
+  return r.json.Response as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+};
+
+describe('emulator state', () => {
+  test('a full collection answers the documented LimitExceeded code (30 hot-word tables)', async () => {
+    const e = await emulator();
+    const cap = e.model.emulator.resources.find((r) => r.name === 'vocab')!.cap;
+    for (let i = 0; i < cap.max; i++) ok(await callTc3(e.url, 'CreateAsrVocab', { Name: `t${i}` }));
+    const full = await callTc3(e.url, 'CreateAsrVocab', { Name: 'one too many' });
+    expect(full.json.Response.Error?.Code).toBe('LimitExceeded.VocabFull');
+    const list = ok(await callTc3(e.url, 'GetAsrVocabList', { Offset: 25, Limit: 10 }));
+    expect(list.TotalCount).toBe(30);
+    expect(list.VocabList.map((v: { Name: string }) => v.Name)).toEqual(['t25', 't26', 't27', 't28', 't29']);
+  });
+
+  test('unknown ids answer each kind\'s own code', async () => {
+    const e = await emulator();
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['GetAsrVocab', { VocabId: 'nope' }, 'InvalidParameterValue.InvalidVocabId'],
+      ['GetModelInfo', { ModelId: 'nope' }, 'InvalidParameterValue.ModelId'],
+      ['DescribeTaskStatus', { TaskId: 1 }, 'FailedOperation.NoSuchTask'],
+      ['CloseAsyncRecognitionTask', { TaskId: 1 }, 'FailedOperation.NoSuchTask'],
+      ['VoicePrintVerify', { VoiceFormat: 1, SampleRate: 16000, VoicePrintId: 'nope', Data: 'AAAA' }, 'FailedOperation.NotExistentVoicePrintId'],
+      ['DeleteAsrKeyWordLib', { KeyWordLibId: 'nope' }, 'InvalidParameterValue'],
+    ];
+    for (const [action, params, code] of cases) expect((await callTc3(e.url, action, params)).json.Response.Error?.Code, action).toBe(code);
+  });
+
+  test('a task advances by time as well as by polls (injected clock)', async () => {
+    const e = await emulator();
+    const created = ok(await callTc3(e.url, 'CreateRecTask', { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 0, Url: 'https://example.com/x.wav' }));
+    const list = ok(await callTc3(e.url, 'DescribeAsyncRecognitionTasks', {}));
+    expect(list.Data.Tasks).toEqual([]);
+    e.advance(5_000);
+    const status = ok(await callTc3(e.url, 'DescribeTaskStatus', { TaskId: created.Data.TaskId }, { now: Date.now() + 5_000 }));
+    expect(status.Data).toMatchObject({ Status: 2, StatusStr: 'success', AudioDuration: expect.any(Number) });
+    expect(status.Data.ResultDetail).toBeNull(); // ResTextFormat 0 asks for no detail
+  });
+
+  test('--state keeps resources across a restart, and a broken state file is a clear error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asr-state-'));
+    temps.push(dir);
+    const statePath = join(dir, 'state.json');
+    const first = await emulator({ statePath });
+    const { VocabId } = ok(await callTc3(first.url, 'CreateAsrVocab', { Name: '持久化', WordWeights: [{ Word: '状态', Weight: 7 }] }));
+    await first.close();
+    running.splice(running.indexOf(first), 1);
+    expect(JSON.parse(readFileSync(statePath, 'utf8')).collections.vocab).toHaveLength(1);
+    const second = await emulator({ statePath });
+    expect(ok(await callTc3(second.url, 'GetAsrVocab', { VocabId })).WordWeights).toEqual([{ Word: '状态', Weight: 7 }]);
+    const next = ok(await callTc3(second.url, 'CreateAsrVocab', { Name: 'another' }));
+    expect(next.VocabId).not.toBe(VocabId); // the id counter is restored too
+    writeFileSync(statePath, '{"version": 1, "collections": ');
+    await expect(startTestEmulator({ statePath })).rejects.toThrow(/state file .* is not valid JSON/);
+  });
+
+  test('an error scenario header answers that error; latency is returned to the server to apply', async () => {
+    const e = await emulator();
+    const r = await callTc3(e.url, 'DescribeAsyncRecognitionTasks', {}, { headers: { 'X-Emulator-Scenario': 'error=FailedOperation.ErrorRecognize' } });
+    expect(r.json.Response.Error?.Code).toBe('FailedOperation.ErrorRecognize');
+    const bad = await callTc3(e.url, 'DescribeAsyncRecognitionTasks', {}, { headers: { 'X-Emulator-Scenario': 'error=Made.Up' }, language: 'en-US' });
+    expect(bad.json.Response.Error).toMatchObject({ Code: 'InvalidParameterValue', Message: expect.stringContaining('unknown error code "Made.Up"') });
+  });
+});
