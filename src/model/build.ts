@@ -29,6 +29,7 @@ export interface Sources {
   emulator?: SpecFile;
   types: Map<string, SpecFile>;
   actions: Map<string, SpecFile>;
+  workflows: Map<string, SpecFile>;
 }
 
 export interface BuildResult {
@@ -41,7 +42,7 @@ type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 export function buildModel(files: readonly SpecFile[]): BuildResult {
   const diagnostics: Diagnostic[] = [];
-  const sources: Sources = { types: new Map(), actions: new Map() };
+  const sources: Sources = { types: new Map(), actions: new Map(), workflows: new Map() };
   const byKind = new Map<FileKind, { file: SpecFile; data: Raw }[]>();
   for (const file of files) {
     const data = file.doc.toJS() as Raw;
@@ -66,6 +67,13 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   sources.service = serviceEntry?.file;
   sources.errors = errorsEntry?.file;
   sources.emulator = emulatorEntry?.file;
+
+  for (const { file, data } of byKind.get('workflow') ?? []) {
+    const name = data.workflow as string;
+    const first = sources.workflows.get(name);
+    if (first) diagnostics.push(diagnosticAt(file, ['workflow'], 'duplicate-workflow', `workflow \`${name}\` is already declared in ${first.path}`));
+    else sources.workflows.set(name, file);
+  }
 
   // Types first: fields of actions refer to them.
   const typeNames = new Set<string>();
@@ -220,6 +228,22 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       .map(([code, e]) => ({ code, ...pick(e, ['role']), scope: e.scope, description: e.description, message: e.message }) as M.ErrorCode)
       .sort((a, b) => a.code.localeCompare(b.code)),
     emulator: emulatorSpec(emulatorEntry.data),
+    workflows: (byKind.get('workflow') ?? [])
+      .map(({ file, data }) => ({
+        name: data.workflow as string,
+        title: data.title as string,
+        description: data.description as string,
+        steps: (data.steps as Raw[]).map((st) => ({
+          action: st.action,
+          title: st.title,
+          params: st.params,
+          expect: st.expect ?? 'success',
+          capture: st.capture ?? {},
+          ...(st.poll ? { poll: st.poll } : {}),
+        })),
+        loc: at(file, ['workflow']),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
   return { model, sources, diagnostics };
 }

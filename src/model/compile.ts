@@ -10,6 +10,7 @@ import { checkExamples } from './rules/examples.js';
 import { checkFieldConstraints } from './rules/field-constraints.js';
 import { checkRoles } from './rules/roles.js';
 import { checkTypeUsage } from './rules/type-usage.js';
+import { checkWorkflows } from './rules/workflows.js';
 import type { Model } from './types.js';
 
 export interface CompileResult {
@@ -24,6 +25,7 @@ const RULES: ((model: Model, sources: Sources) => Diagnostic[])[] = [
   checkAreas,
   checkEmulatorRefs,
   checkRoles,
+  checkWorkflows,
 ];
 
 export function compileSpecTexts(texts: readonly SpecText[]): CompileResult {

@@ -106,6 +106,25 @@ export interface Action {
   loc: SourceLocation;
 }
 
+export interface WorkflowStep {
+  action: string;
+  title: string;
+  /** Request parameters; `"{{name}}"` strings are variables captured earlier (or Postman dynamic variables). */
+  params: Record<string, unknown>;
+  expect: CaseExpectation;
+  /** Variable name → dotted path inside `Response`. */
+  capture: Record<string, string>;
+  poll?: { path: string; equals: Literal; attempts: number; delayMs: number };
+}
+
+export interface Workflow {
+  name: string;
+  title: string;
+  description: string;
+  steps: WorkflowStep[];
+  loc: SourceLocation;
+}
+
 export interface Area {
   id: string;
   name: string;
@@ -212,4 +231,6 @@ export interface Model {
   /** Sorted by code. */
   errors: ErrorCode[];
   emulator: EmulatorSpec;
+  /** Sorted by name. */
+  workflows: Workflow[];
 }

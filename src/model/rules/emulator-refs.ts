@@ -7,7 +7,8 @@ import type { Sources } from '../build.js';
 import type { Step, Value } from '../emulator-types.js';
 import { FUNCTIONS } from '../expr-eval.js';
 import { calledFunctions, rootNames, type Expr } from '../expr.js';
-import type { Action, Model, Shape } from '../types.js';
+import { responseField } from '../response-path.js';
+import type { Action, Model } from '../types.js';
 
 /** Names every expression may read, and the names each step kind defines for later ones. */
 const ALWAYS_DEFINED = ['params', 'now', 'item', 'index'];
@@ -100,18 +101,6 @@ function stepValues(step: Step): [string[], Value][] {
   return out;
 }
 
-/** Whether a dotted path names a field of the response (through shared object types, not lists). */
-function responsePathExists(model: Model, shape: Shape, path: string[]): boolean {
-  const [head, ...rest] = path;
-  const f = shape.fields.find((x) => x.name === head);
-  if (!f) return false;
-  if (rest.length === 0) return true;
-  if (f.type.kind !== 'named') return false;
-  const name = f.type.name;
-  const t = model.types.find((x) => x.name === name);
-  return t ? responsePathExists(model, t.shape, rest) : false;
-}
-
 export function checkEmulatorRefs(model: Model, sources: Sources): Diagnostic[] {
   const out: Diagnostic[] = [];
   const kinds = new Map(model.emulator.resources.map((r) => [r.name, r]));
@@ -170,7 +159,7 @@ function checkAction(model: Model, action: Action, sources: Sources, kinds: Map<
     if (step.op === 'set') for (const name of Object.keys(step.vars)) defined.add(name);
   });
   for (const [path, value] of Object.entries(action.emulator.respond)) {
-    if (!responsePathExists(model, action.response, path.split('.'))) {
+    if (!responseField(model, action.response, path.split('.'))) {
       out.push(diagnosticAt(file, ['emulator', 'respond', path], 'emulator-ref', `\`${path}\` is not a response field of ${action.name}`, { atKey: true }));
     }
     checkExpr(value, ['emulator', 'respond', path]);

@@ -1,0 +1,211 @@
+// Contract cases, generated from the model: a success case per action from its example (ordered
+// as a lifecycle, ids flowing through variables), negative cases per parameter, the specs'
+// explicit cases and workflows, and a few collection-wide authentication cases.
+// Both the Postman emitter and the runner read this list; nothing here is written per action.
+import type { ResourceKind } from './emulator-types.js';
+import { responseField } from './response-path.js';
+import type { Action, CaseExpectation, Field, Literal, Model } from './types.js';
+
+export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
+export type SignTweak = 'wrong-key' | 'stale-timestamp';
+
+export interface ContractCase {
+  /** Stable across builds: `CreateRecTask/missing/EngineModelType`. */
+  id: string;
+  kind: CaseKind;
+  /** Folder names from the collection root. */
+  folder: string[];
+  /** `CreateRecTask · missing EngineModelType → MissingParameter` */
+  name: string;
+  /** Sent as X-TC-Action; not always a real action (the unknown-action case). */
+  action: string;
+  params: Record<string, unknown>;
+  expect: CaseExpectation;
+  capture: Record<string, string>;
+  poll?: { path: string; equals: Literal; attempts: number; delayMs: number };
+  sign?: SignTweak;
+  /** Creates billable resources or submits recognition work (or would, if the server accepted it). */
+  mutating: boolean;
+}
+
+export const NEGATIVE_FOLDER = 'Negative cases';
+export const WORKFLOW_FOLDER = 'Workflows';
+export const UNKNOWN_ACTION = 'AsrContractNoSuchAction';
+
+export function areaFolder(model: Model, areaId: string): string {
+  const a = model.areas.find((x) => x.id === areaId)!;
+  return `${a.name} · ${a.nameZh}`;
+}
+
+const expectText = (e: CaseExpectation): string => (e === 'success' ? 'success' : e.error);
+
+/** The variable that carries a resource kind's id between calls: `vocab` → `vocabId`. */
+export function idVariable(kind: ResourceKind): string {
+  return kind.name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()) + 'Id';
+}
+
+/** Resource kinds an action creates, looks up, and deletes, read from its emulator steps. */
+function kindsUsed(action: Action, op: 'create' | 'find' | 'delete'): string[] {
+  const out: string[] = [];
+  let current: string | undefined;
+  for (const s of action.emulator.steps) {
+    if (s.op === 'create' || s.op === 'find') current = s.kind;
+    if ((s.op === 'create' || s.op === 'find') && s.op === op) out.push(s.kind);
+    if (s.op === 'delete' && op === 'delete' && current) out.push(current);
+  }
+  return out;
+}
+
+/** Where a created record's id appears in the answer (`VocabId`, `Data.TaskId`). */
+function idPath(model: Model, action: Action, field: string): string | undefined {
+  const search = (prefix: string[], fields: Field[], depth: number): string | undefined => {
+    for (const f of fields) {
+      if (f.name === field) return [...prefix, f.name].join('.');
+      if (f.type.kind === 'named' && depth < 3) {
+        const name = f.type.name;
+        const found = search([...prefix, f.name], model.types.find((t) => t.name === name)!.shape.fields, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  const p = search([], action.response.fields, 0);
+  return p && responseField(model, action.response, p.split('.')) ? p : undefined;
+}
+
+/** Success cases, one per action, ordered create → use → delete within each area. */
+function exampleCases(model: Model): ContractCase[] {
+  const kinds = new Map(model.emulator.resources.map((r) => [r.name, r]));
+  const rank = (a: Action): number => (kindsUsed(a, 'create').length > 0 ? 0 : kindsUsed(a, 'delete').length > 0 ? 2 : 1);
+  const out: ContractCase[] = [];
+  for (const area of model.areas) {
+    const actions = model.actions.filter((a) => a.area === area.id).sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    for (const action of actions) {
+      const params = { ...action.examples[0]!.request };
+      for (const kindName of kindsUsed(action, 'find')) {
+        const kind = kinds.get(kindName)!;
+        if (kind.id.field in params) params[kind.id.field] = `{{${idVariable(kind)}}}`;
+      }
+      const capture: Record<string, string> = {};
+      for (const kindName of kindsUsed(action, 'create')) {
+        const kind = kinds.get(kindName)!;
+        const path = idPath(model, action, kind.id.field);
+        if (path) capture[idVariable(kind)] = path;
+      }
+      out.push({
+        id: `${action.name}/example`,
+        kind: 'example',
+        folder: [areaFolder(model, action.area)],
+        name: action.name,
+        action: action.name,
+        params,
+        expect: 'success',
+        capture,
+        mutating: action.mutating,
+      });
+    }
+  }
+  return out;
+}
+
+/** A value of the wrong JSON type for a field. */
+function wrongType(f: Field): unknown {
+  if (f.type.kind === 'array' || f.type.kind === 'named') return 'not-a-structure';
+  return f.type.scalar === 'string' ? 12345 : f.type.scalar === 'boolean' ? 'yes' : 'not-a-number';
+}
+
+/** A value of the right type that breaks an enum or a range, with a few words saying which. */
+function badValue(f: Field): { value: unknown; why: string } | undefined {
+  const c = f.constraints;
+  if (f.type.kind !== 'scalar') return undefined;
+  if (c.enum) {
+    if (f.type.scalar === 'string') return { value: 'not-an-allowed-value', why: 'outside its allowed values' };
+    const numbers = c.enum.map(Number);
+    return { value: Math.max(...numbers) + 1, why: 'outside its allowed values' };
+  }
+  if (c.minimum !== undefined) return { value: c.minimum - 1, why: `below its minimum ${c.minimum}` };
+  if (c.maximum !== undefined) return { value: c.maximum + 1, why: `above its maximum ${c.maximum}` };
+  if (c.maxLength !== undefined && c.maxLength <= 4096 && f.type.scalar === 'string' && c.maxBytes === undefined) {
+    return { value: 'x'.repeat(c.maxLength + 1), why: `longer than ${c.maxLength} characters` };
+  }
+  return undefined;
+}
+
+function negativeCases(model: Model, action: Action): ContractCase[] {
+  const code = (role: string): string => model.errors.find((e) => e.role === role)!.code;
+  const base = action.examples[0]!.request;
+  const folder = [NEGATIVE_FOLDER, areaFolder(model, action.area)];
+  const out: ContractCase[] = [];
+  const add = (kind: CaseKind, suffix: string, title: string, params: Record<string, unknown>, expect: CaseExpectation): void => {
+    out.push({ id: `${action.name}/${kind}/${suffix}`, kind, folder, name: `${action.name} · ${title} → ${expectText(expect)}`, action: action.name, params, expect, capture: {}, mutating: action.mutating });
+  };
+  for (const f of action.request.fields) {
+    if (f.required) {
+      const { [f.name]: _dropped, ...rest } = base;
+      add('missing', f.name, `missing ${f.name}`, rest, { error: code('missing-parameter') });
+    }
+    add('wrong-type', f.name, `${f.name} of the wrong type`, { ...base, [f.name]: wrongType(f) }, { error: code('invalid-parameter') });
+    const bad = badValue(f);
+    if (bad) add('bad-value', f.name, `${f.name} ${bad.why}`, { ...base, [f.name]: bad.value }, { error: code('invalid-parameter-value') });
+  }
+  action.request.rules.forEach((rule, i) => {
+    if (!rule.when || !rule.require) return;
+    const params: Record<string, unknown> = { ...base, ...rule.when };
+    for (const name of rule.require) delete params[name];
+    const condition = Object.entries(rule.when).map(([k, v]) => `${k} is ${String(v)}`).join(' and ');
+    add('rule', String(i), `${rule.require.join(', ')} required when ${condition}`, params, { error: code('missing-parameter') });
+  });
+  for (const c of action.cases) {
+    out.push({ id: `${action.name}/spec/${c.id}`, kind: 'spec', folder: c.expect === 'success' ? [areaFolder(model, action.area)] : folder, name: `${action.name} · ${c.title ?? c.id} → ${expectText(c.expect)}`, action: action.name, params: c.params, expect: c.expect, capture: {}, mutating: action.mutating });
+  }
+  return out;
+}
+
+function workflowCases(model: Model): ContractCase[] {
+  const actions = new Map(model.actions.map((a) => [a.name, a]));
+  return model.workflows.flatMap((wf) =>
+    wf.steps.map((step, i) => ({
+      id: `workflow/${wf.name}/${i + 1}`,
+      kind: 'workflow' as const,
+      folder: [WORKFLOW_FOLDER, wf.title],
+      name: `${i + 1}. ${step.action} · ${step.title}`,
+      action: step.action,
+      params: step.params,
+      expect: step.expect,
+      capture: step.capture,
+      ...(step.poll ? { poll: step.poll } : {}),
+      // A workflow creates what it later reads: the whole workflow is as mutating as its most mutating step.
+      mutating: wf.steps.some((s) => actions.get(s.action)?.mutating),
+    })),
+  );
+}
+
+function authCases(model: Model): ContractCase[] {
+  const code = (role: string): string => model.errors.find((e) => e.role === role)!.code;
+  // Any read-only action will do, preferably one without required parameters; the specs decide which exist.
+  const probe =
+    model.actions.find((a) => !a.mutating && a.request.fields.every((f) => !f.required)) ?? model.actions.find((a) => !a.mutating) ?? model.actions[0]!;
+  const params = probe.examples[0]!.request;
+  const folder = [NEGATIVE_FOLDER, 'Authentication and routing'];
+  const mk = (suffix: string, title: string, action: string, expect: string, sign?: SignTweak): ContractCase => ({
+    id: `auth/${suffix}`,
+    kind: 'auth',
+    folder,
+    name: `${title} → ${expect}`,
+    action,
+    params: action === probe.name ? params : {},
+    expect: { error: expect },
+    capture: {},
+    ...(sign ? { sign } : {}),
+    mutating: false,
+  });
+  return [
+    mk('wrong-key', `${probe.name} signed with a wrong key`, probe.name, code('signature-failure'), 'wrong-key'),
+    mk('stale-timestamp', `${probe.name} signed an hour ago`, probe.name, code('signature-expire'), 'stale-timestamp'),
+    mk('unknown-action', 'an action that does not exist', UNKNOWN_ACTION, code('invalid-action')),
+  ];
+}
+
+export function contractCases(model: Model): ContractCase[] {
+  return [...exampleCases(model), ...workflowCases(model), ...model.actions.flatMap((a) => negativeCases(model, a)), ...authCases(model)];
+}
