@@ -1,23 +1,69 @@
 // IR → Postman Collection v2.1, built with the postman-collection SDK. Pure: no I/O, no clock.
 import sdk from 'postman-collection';
+import { areaFolder, contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
+import { actionSchemas } from '../model/schema.js';
 import type { Model } from '../model/types.js';
 import { stableId } from './ids.js';
-import { actionItem } from './item.js';
+import { caseItem } from './item.js';
 import { scriptLines } from './scripts.js';
 
 export const COLLECTION_SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
+interface Folder {
+  id: string;
+  name: string;
+  description?: string;
+  item: (Folder | ReturnType<typeof caseItem>)[];
+}
+
+const FOLDER_DESCRIPTIONS: Record<string, string> = {
+  [WORKFLOW_FOLDER]: 'Lifecycles that pass ids from one call to the next through collection variables. Run a whole folder, in order.',
+  [NEGATIVE_FOLDER]: 'Calls that must be refused, each with the exact error code. Leave this folder out to run only the positive cases.',
+};
+
+/** Cases into nested folders, in the order the cases come. */
+function folderTree(model: Model, cases: ContractCase[]): Folder[] {
+  const root: Folder = { id: 'root', name: '', item: [] };
+  for (const c of cases) {
+    let node = root;
+    const path: string[] = [];
+    for (const name of c.folder) {
+      path.push(name);
+      let next = node.item.find((x): x is Folder => 'item' in x && x.name === name);
+      if (!next) {
+        const area = model.areas.find((a) => areaFolder(model, a.id) === name);
+        next = { id: stableId('folder', ...path), name, item: [], ...(FOLDER_DESCRIPTIONS[name] ?? area?.description ? { description: FOLDER_DESCRIPTIONS[name] ?? area!.description } : {}) };
+        node.item.push(next);
+      }
+      node = next;
+    }
+    node.item.push(caseItem(model, c));
+  }
+  return root.item as Folder[];
+}
+
+/** Response-body schemas (draft-07, for the sandbox's ajv 6), keyed by action. */
+export function sandboxSchemas(model: Model): string {
+  const actions: Record<string, unknown> = {};
+  for (const a of model.actions) {
+    const { $schema: _ignored, ...schema } = actionSchemas(model, a, { dialect: 'draft-07', annotations: false }).response;
+    actions[a.name] = schema;
+  }
+  return JSON.stringify({ actions });
+}
+
+function idVariables(model: Model): { key: string; value: string; type: 'string'; description: string }[] {
+  const out = new Map<string, { key: string; value: string; type: 'string'; description: string }>();
+  for (const kind of model.emulator.resources) {
+    const key = idVariable(kind);
+    const example = model.actions.map((a) => a.examples[0]!.request[kind.id.field]).find((v) => v !== undefined);
+    out.set(key, { key, value: example === undefined ? '' : String(example), type: 'string', description: `Id of the last ${kind.title} the contract cases created.` });
+  }
+  return [...out.values()];
+}
+
 export function emitCollection(model: Model): Record<string, unknown> {
   const s = model.service;
-  const folders = model.areas
-    .map((area) => ({
-      id: stableId('folder', area.id),
-      name: `${area.name} · ${area.nameZh}`,
-      description: area.description,
-      item: model.actions.filter((a) => a.area === area.id).map((a) => actionItem(model, a)),
-    }))
-    .filter((f) => f.item.length > 0);
-
   const collection = new sdk.Collection({
     info: {
       _postman_id: stableId('collection', s.service, s.version),
@@ -25,12 +71,10 @@ export function emitCollection(model: Model): Record<string, unknown> {
       description: { content: collectionDescription(model), type: 'text/markdown' },
       schema: COLLECTION_SCHEMA,
     } as never,
-    item: folders as never,
+    item: folderTree(model, contractCases(model)) as never,
     event: [
-      {
-        listen: 'prerequest',
-        script: { id: stableId('script', 'sign-tc3'), type: 'text/javascript', exec: scriptLines('sign-tc3') },
-      },
+      { listen: 'prerequest', script: { id: stableId('script', 'sign-tc3'), type: 'text/javascript', exec: scriptLines('sign-tc3') } },
+      { listen: 'test', script: { id: stableId('script', 'contract-tests'), type: 'text/javascript', exec: scriptLines('contract-tests') } },
     ] as never,
     variable: [
       { key: 'baseUrl', value: `https://${s.endpoints[0]!.host}`, type: 'string' },
@@ -39,6 +83,8 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'region', value: s.defaultRegion, type: 'string' },
       { key: 'token', value: '', type: 'string' },
       { key: 'appId', value: '', type: 'string' },
+      ...idVariables(model),
+      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'Response schemas the contract tests check answers against. Generated; do not edit.' },
     ] as never,
   });
   return normalise(collection.toJSON() as Record<string, unknown>);
@@ -53,6 +99,9 @@ function collectionDescription(model: Model): string {
     '- Pick the **local** environment to call `asr-contract mock`, or **live** and fill in `secretId` and `secretKey`.',
     '- The collection-level pre-request script signs every request (TC3-HMAC-SHA256) from those variables; no key is stored here.',
     '- `token` is only for temporary (STS) keys; it is sent as `X-TC-Token`.',
+    '- The collection-level test script is the contract: every answer must be HTTP 200 with `Response.RequestId`, successes must',
+    '  match the action\'s schema, and error cases must carry the expected `Response.Error.Code`.',
+    `- Folders: one per product area (a success case per action, in lifecycle order), **${WORKFLOW_FOLDER}**, and **${NEGATIVE_FOLDER}**.`,
   ].join('\n');
 }
 

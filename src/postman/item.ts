@@ -1,38 +1,69 @@
-// One Postman request per action: POST {{baseUrl}}/ with the X-TC-* headers, an example body,
-// a markdown description and the spec's examples saved as example responses.
+// Postman items: one per contract case. POST {{baseUrl}}/ with the X-TC-* headers, a JSON body,
+// and disabled (never sent) X-Contract-* headers that the collection's scripts read.
+import type { ContractCase } from '../model/cases.js';
 import type { Action, Example, Model } from '../model/types.js';
 import { stableId } from './ids.js';
 import { requestMarkdown } from './markdown.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
+export interface HeaderDefinition {
+  key: string;
+  value: string;
+  disabled?: boolean;
+  description?: string;
+}
+
 export interface RequestDefinition {
   method: 'POST';
-  header: { key: string; value: string; disabled?: boolean; description?: string }[];
+  header: HeaderDefinition[];
   url: string;
   body: { mode: 'raw'; raw: string; options: { raw: { language: 'json' } } };
   description?: { content: string; type: 'text/markdown' };
 }
 
-export function apiRequest(model: Model, action: Action, body: unknown): RequestDefinition {
-  return {
-    method: 'POST',
-    header: [
-      { key: 'Content-Type', value: JSON_CONTENT_TYPE },
-      { key: 'X-TC-Action', value: action.name },
-      { key: 'X-TC-Version', value: model.service.version },
-      { key: 'X-TC-Region', value: '{{region}}' },
-    ],
-    url: '{{baseUrl}}/',
-    body: { mode: 'raw', raw: JSON.stringify(body, null, 2), options: { raw: { language: 'json' } } },
-  };
+const RAW = (name: string): string => `@@asr-contract-raw:${name}@@`;
+
+/**
+ * JSON text of the parameters. A value that is exactly `{{name}}` for a numeric parameter is written
+ * unquoted, so a captured TaskId stays a number once Postman substitutes it.
+ */
+export function bodyText(action: Action | undefined, params: Record<string, unknown>): string {
+  const numeric = new Set(action?.request.fields.filter((f) => f.type.kind === 'scalar' && (f.type.scalar === 'integer' || f.type.scalar === 'number')).map((f) => f.name));
+  const marked = Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      const m = typeof v === 'string' ? /^\{\{([^{}]+)\}\}$/.exec(v) : null;
+      return [k, m && numeric.has(k) ? RAW(m[1]!) : v];
+    }),
+  );
+  return JSON.stringify(marked, null, 2).replace(/"@@asr-contract-raw:([^@"]+)@@"/g, '{{$1}}');
+}
+
+const contract = (key: string, value: string, description: string): HeaderDefinition => ({ key, value, disabled: true, description });
+
+export function apiRequest(model: Model, actionName: string, params: Record<string, unknown>, c?: ContractCase): RequestDefinition {
+  const action = model.actions.find((a) => a.name === actionName);
+  const header: HeaderDefinition[] = [
+    { key: 'Content-Type', value: JSON_CONTENT_TYPE },
+    { key: 'X-TC-Action', value: actionName },
+    { key: 'X-TC-Version', value: model.service.version },
+    { key: 'X-TC-Region', value: '{{region}}' },
+  ];
+  if (c) {
+    header.push(contract('X-Contract-Expect', c.expect === 'success' ? 'success' : `error=${c.expect.error}`, 'Read by the contract tests, never sent: what this call must answer.'));
+    const captures = Object.entries(c.capture);
+    if (captures.length > 0) header.push(contract('X-Contract-Capture', captures.map(([k, v]) => `${k}=${v}`).join('; '), 'Read by the contract tests, never sent: collection variables to set from the answer.'));
+    if (c.poll) header.push(contract('X-Contract-Poll', `${c.poll.path}=${String(c.poll.equals)}; attempts=${c.poll.attempts}; delayMs=${c.poll.delayMs}`, 'Read by the contract tests, never sent: repeat until the field has the value.'));
+    if (c.sign) header.push(contract('X-Contract-Sign', c.sign, 'Read by the signing script, never sent: sign badly on purpose.'));
+  }
+  return { method: 'POST', header, url: '{{baseUrl}}/', body: { mode: 'raw', raw: bodyText(action, params), options: { raw: { language: 'json' } } } };
 }
 
 function savedResponse(model: Model, action: Action, example: Example) {
   return {
     id: stableId('example', action.name, example.title),
     name: example.title,
-    originalRequest: apiRequest(model, action, example.request),
+    originalRequest: apiRequest(model, action.name, example.request),
     status: 'OK',
     code: 200,
     header: [{ key: 'Content-Type', value: 'application/json' }],
@@ -40,12 +71,19 @@ function savedResponse(model: Model, action: Action, example: Example) {
   };
 }
 
-export function actionItem(model: Model, action: Action) {
-  const first = action.examples[0]!;
+function caseDescription(c: ContractCase): string {
+  const expect = c.expect === 'success' ? 'a successful answer' : `the error \`${c.expect.error}\``;
+  return `Contract case (${c.kind}): expects ${expect}.${c.mutating ? ' Creates or changes resources on the server.' : ''}`;
+}
+
+export function caseItem(model: Model, c: ContractCase) {
+  const action = model.actions.find((a) => a.name === c.action);
+  const isExample = c.kind === 'example' && action;
+  const request = apiRequest(model, c.action, c.params, c);
   return {
-    id: stableId('item', action.name),
-    name: action.name,
-    request: { ...apiRequest(model, action, first.request), description: { content: requestMarkdown(model, action), type: 'text/markdown' as const } },
-    response: action.examples.map((e) => savedResponse(model, action, e)),
+    id: stableId('case', c.id),
+    name: c.name,
+    request: { ...request, description: { content: isExample ? requestMarkdown(model, action) : caseDescription(c), type: 'text/markdown' as const } },
+    response: isExample ? action.examples.map((e) => savedResponse(model, action, e)) : [],
   };
 }

@@ -1,6 +1,8 @@
 // Collection-level pre-request script: signs every API 3.0 request with TC3-HMAC-SHA256.
 // Runs unchanged in Newman 6 (postman-sandbox 4.x) and the Postman app. Loaded verbatim by the
 // collection emitter; parameterised only by the variables secretId, secretKey and token.
+// A disabled (never sent) header X-Contract-Sign: wrong-key | stale-timestamp lets the negative
+// contract cases sign badly on purpose.
 (function signTc3() {
   var cryptojs = require('crypto-js');
 
@@ -27,8 +29,11 @@
   var hostname = authority[1].replace(/^.*@/, '').replace(/:\d+$/, '');
   var service = hostname.split('.')[0];
 
+  var tweak = pm.request.headers.get('X-Contract-Sign');
+  if (tweak === 'wrong-key') secretKey = secretKey + '-but-wrong';
+
   var contentType = pm.request.headers.get('Content-Type') || 'application/json; charset=utf-8';
-  var timestamp = Math.floor(Date.now() / 1000);
+  var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);
   var date = new Date(timestamp * 1000).toISOString().slice(0, 10);
 
   var signedHeaders = 'content-type;host';

@@ -1,0 +1,147 @@
+// Collection-level test script: the contract tests. Runs unchanged in Newman 6 (postman-sandbox 4.x,
+// ajv 6, draft-07) and the Postman app. Loaded verbatim by the collection emitter.
+//
+// Tencent answers errors with HTTP 200 and Response.Error, so every check reads the body.
+// Per request, it reads disabled (never sent) headers that the generator adds:
+//   X-Contract-Expect   success | error=<Code>                 (default: success)
+//   X-Contract-Capture  name=Path.In.Response; …               (sets collection variables)
+//   X-Contract-Poll     Path=value; attempts=N; delayMs=M      (repeats the request until the value appears)
+// The response schemas come from the collection variable contractSchemas.
+(function contractTests() {
+  var action = pm.request.headers.get('X-TC-Action');
+  if (!action) return; // not an API 3.0 request
+
+  function meta(name) {
+    var value = pm.request.headers.get(name);
+    return value === undefined || value === null ? '' : String(value).trim();
+  }
+  function pairs(text) {
+    var out = [];
+    text.split(';').forEach(function (part) {
+      var i = part.indexOf('=');
+      if (i > 0) out.push([part.slice(0, i).trim(), part.slice(i + 1).trim()]);
+    });
+    return out;
+  }
+  function at(obj, path) {
+    return path.split('.').reduce(function (node, key) {
+      return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
+    }, obj);
+  }
+
+  var label = action + ' · ';
+  var expectation = meta('X-Contract-Expect') || 'success';
+  var expectedError = expectation.indexOf('error=') === 0 ? expectation.slice('error='.length) : null;
+
+  var body;
+  try {
+    body = pm.response.json();
+  } catch (e) {
+    body = undefined;
+  }
+  var response = body && typeof body.Response === 'object' && body.Response !== null ? body.Response : {};
+
+  pm.test(label + 'HTTP 200', function () {
+    pm.expect(pm.response.code, 'HTTP status (Tencent answers errors with 200 too)').to.equal(200);
+  });
+  pm.test(label + 'JSON body with Response.RequestId', function () {
+    pm.expect(body, 'the body is a JSON object').to.be.an('object');
+    pm.expect(body.Response, 'Response').to.be.an('object');
+    pm.expect(body.Response.RequestId, 'Response.RequestId').to.be.a('string');
+  });
+
+  if (expectedError) {
+    pm.test(label + 'Error.Code is ' + expectedError, function () {
+      pm.expect(response.Error, 'Response.Error').to.be.an('object');
+      pm.expect(response.Error.Code, 'Response.Error.Code (' + (response.Error && response.Error.Message) + ')').to.equal(expectedError);
+    });
+    return;
+  }
+
+  pm.test(label + 'no Response.Error', function () {
+    var e = response.Error;
+    pm.expect(e, e ? 'Response.Error ' + e.Code + ': ' + e.Message : 'Response.Error').to.equal(undefined);
+  });
+
+  // One compiled schema per request, used by the checks below.
+  var schemas = {};
+  try {
+    schemas = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  } catch (e) {
+    schemas = {};
+  }
+  var schema = schemas.actions && schemas.actions[action];
+  var validate = null;
+  if (schema) {
+    var Ajv = require('ajv');
+    var ajv = new Ajv({ allErrors: true, jsonPointers: true, logger: false });
+    ajv.addFormat('int64', { type: 'number', validate: function (n) { return Math.floor(n) === n; } });
+    ajv.addFormat('uint64', { type: 'number', validate: function (n) { return Math.floor(n) === n && n >= 0; } });
+    ajv.addFormat('float', { type: 'number', validate: function () { return true; } });
+    ajv.addFormat('byte', /^[A-Za-z0-9+/]*={0,2}$/);
+    validate = ajv.compile(schema);
+  }
+
+  pm.test(label + 'response matches schema', function () {
+    pm.expect(validate, 'a schema for ' + action + ' in contractSchemas').to.be.a('function');
+    var ok = validate(response);
+    var why = (validate.errors || [])
+      .map(function (e) {
+        if (e.keyword === 'required') return (e.dataPath || '') + '/' + e.params.missingProperty + ' is missing [required]';
+        return (e.dataPath || '(Response)') + ' ' + e.message + ' [' + e.keyword + ']';
+      })
+      .join('; ');
+    pm.expect(ok, why).to.equal(true);
+  });
+
+  // uint64/int64 values past 2^53 are silently rounded by JSON.parse; say so instead.
+  pm.test(label + 'uint64/int64 ids are safe integers', function () {
+    var unsafe = [];
+    var defs = (schema && schema.definitions) || {};
+    function walk(s, value, path, depth) {
+      if (!s || value === undefined || value === null || depth > 20) return;
+      if (s.$ref) return walk(defs[s.$ref.replace('#/definitions/', '')], value, path, depth + 1);
+      if (s.anyOf) return s.anyOf.forEach(function (b) { walk(b, value, path, depth + 1); });
+      if ((s.format === 'int64' || s.format === 'uint64') && typeof value === 'number' && !Number.isSafeInteger(value)) unsafe.push(path + ' = ' + value);
+      if (Array.isArray(value) && s.items) value.forEach(function (v, i) { walk(s.items, v, path + '/' + i, depth + 1); });
+      if (s.properties && typeof value === 'object') Object.keys(s.properties).forEach(function (k) { walk(s.properties[k], value[k], path + '/' + k, depth + 1); });
+    }
+    walk(schema, response, '', 0);
+    pm.expect(unsafe, 'integers beyond 2^53 lose precision in JavaScript: ' + unsafe.join(', ')).to.eql([]);
+  });
+
+  var captures = pairs(meta('X-Contract-Capture'));
+  if (captures.length > 0) {
+    pm.test(label + 'captures ' + captures.map(function (c) { return c[0]; }).join(', '), function () {
+      captures.forEach(function (c) {
+        var value = at(response, c[1]);
+        pm.expect(value, c[1] + ' (for {{' + c[0] + '}})').to.not.equal(undefined);
+        pm.collectionVariables.set(c[0], value);
+      });
+    });
+  }
+
+  var poll = pairs(meta('X-Contract-Poll'));
+  if (poll.length > 0) {
+    var settings = {};
+    poll.slice(1).forEach(function (p) { settings[p[0]] = Number(p[1]); });
+    var path = poll[0][0];
+    var wanted = poll[0][1];
+    var key = 'contract.polls.' + pm.info.requestId;
+    var attempt = Number(pm.variables.get(key) || 0) + 1;
+    var current = at(response, path);
+    if (String(current) === wanted) {
+      pm.variables.set(key, 0);
+      pm.test(label + path + ' reached ' + wanted + ' after ' + attempt + ' poll(s)', function () {});
+    } else if (attempt < (settings.attempts || 1)) {
+      pm.variables.set(key, attempt);
+      pm.execution.setNextRequest(pm.info.requestId);
+      setTimeout(function () {}, settings.delayMs || 0);
+    } else {
+      pm.variables.set(key, 0);
+      pm.test(label + path + ' reaches ' + wanted + ' within ' + attempt + ' polls', function () {
+        pm.expect(current, path + ' after ' + attempt + ' polls').to.equal(wanted);
+      });
+    }
+  }
+})();
