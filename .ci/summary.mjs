@@ -1,4 +1,4 @@
-// Prints the CI's last line, "N passed, N failed": vitest's tests plus the contract run's assertions.
+// Prints the CI's last line, "N passed, N failed": vitest's tests plus the contract run's checks.
 // A report that is missing counts as one failure, so a crashed step can never look green.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -15,11 +15,10 @@ for (const path of process.argv.slice(2)) {
     // vitest --reporter=json
     passed += report.numPassedTests;
     failed += report.numFailedTests;
-  } else if (report.run?.stats?.assertions) {
-    // newman json reporter
-    const a = report.run.stats.assertions;
-    passed += a.total - a.failed;
-    failed += a.failed;
+  } else if ('passed' in report && 'failed' in report) {
+    // asr-contract test: contract-summary.json (collection assertions plus second-opinion checks)
+    passed += report.passed;
+    failed += report.failed;
   } else {
     console.log(`unrecognised report: ${path}`);
     failed += 1;

@@ -1,8 +1,9 @@
 // npm run bench: every speed goal of the project, measured side by side in one run.
 import { benchBuild } from './build.js';
+import { benchContract } from './contract.js';
 import { benchEmulator } from './emulator.js';
 
-const sections: Record<string, () => Promise<void>> = { build: benchBuild, emulator: benchEmulator };
+const sections: Record<string, () => Promise<void>> = { build: benchBuild, emulator: benchEmulator, contract: benchContract };
 const only = process.argv.slice(2);
 const started = performance.now();
 for (const [name, run] of Object.entries(sections)) {

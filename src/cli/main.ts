@@ -12,6 +12,13 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.BUILD_USAGE, run: (argv, io) => m.runBuild(argv, io, PACKAGE_ROOT) };
     },
   },
+  test: {
+    summary: 'run the contract tests with newman (against the emulator, or --base-url)',
+    load: async () => {
+      const m = await import('./test.js');
+      return { usage: m.TEST_USAGE, run: (argv, io) => m.runTest(argv, io, PACKAGE_ROOT) };
+    },
+  },
   mock: {
     summary: 'run the local ASR emulator (strict auth, validation and state)',
     load: async () => {

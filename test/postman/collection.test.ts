@@ -12,7 +12,11 @@ const collection = JSON.parse(read(OUTPUT_FILES.collection));
 const local = JSON.parse(read(OUTPUT_FILES.localEnvironment));
 const live = JSON.parse(read(OUTPUT_FILES.liveEnvironment));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const requests: any[] = collection.item.flatMap((folder: { item: unknown[] }) => folder.item);
+type Node = { name: string; item?: Node[]; request?: any; response?: any[] };
+const leaves = (nodes: Node[]): Node[] => nodes.flatMap((n) => (n.item ? leaves(n.item) : [n]));
+const requests = leaves(collection.item);
+const areaFolders = collection.item.filter((f: Node) => f.name !== 'Workflows' && f.name !== 'Negative cases');
+const exampleRequests = leaves(areaFolders);
 
 describe('generated Postman collection', () => {
   test.skipIf(!HAS_SHARED)(`validates against the Postman Collection v2.1.0 JSON Schema ${HAS_SHARED ? '' : SKIP_REASON}`, () => {
@@ -28,35 +32,54 @@ describe('generated Postman collection', () => {
     const parsed = new sdk.Collection(collection);
     let count = 0;
     parsed.forEachItem(() => count++);
-    expect(count).toBe(33);
-    expect(parsed.events.count()).toBe(1);
+    expect(count).toBe(requests.length);
+    expect(parsed.events.count()).toBe(2);
   });
 
-  test('has one folder per product area and one signed-by-script request per action', () => {
-    expect(collection.item.map((f: { name: string }) => f.name)).toHaveLength(8);
-    expect(requests).toHaveLength(33);
+  test('has a folder per product area with one documented request per action, then workflows and negative cases', () => {
+    expect(collection.item.map((f: Node) => f.name)).toEqual([...areaFolders.map((f: Node) => f.name), 'Workflows', 'Negative cases']);
+    expect(areaFolders).toHaveLength(8);
+    expect(exampleRequests.map((r) => r.name).sort()).toHaveLength(33);
     for (const item of requests) {
       const r = item.request;
       expect(r.method).toBe('POST');
       expect(r.url.raw).toBe('{{baseUrl}}/');
-      const headers = Object.fromEntries(r.header.map((h: { key: string; value: string }) => [h.key, h.value]));
-      expect(headers).toEqual({ 'Content-Type': 'application/json; charset=utf-8', 'X-TC-Action': item.name, 'X-TC-Version': '2019-06-14', 'X-TC-Region': '{{region}}' });
-      expect(() => JSON.parse(r.body.raw)).not.toThrow();
+      const sent = r.header.filter((h: { disabled?: boolean }) => !h.disabled);
+      expect(sent.map((h: { key: string }) => h.key)).toEqual(['Content-Type', 'X-TC-Action', 'X-TC-Version', 'X-TC-Region']);
+      expect(sent[0].value).toBe('application/json; charset=utf-8');
+      expect(r.header.filter((h: { disabled?: boolean }) => h.disabled).every((h: { key: string }) => h.key.startsWith('X-Contract-'))).toBe(true);
+      expect(r.header.find((h: { key: string }) => h.key === 'X-Contract-Expect')?.value).toMatch(/^(success|error=[A-Za-z.]+)$/);
+    }
+    for (const item of exampleRequests) {
+      const r = item.request;
+      expect(r.header.find((h: { key: string }) => h.key === 'X-TC-Action').value).toBe(item.name);
       expect(r.description.type).toBe('text/markdown');
       expect(r.description.content).toMatch(/### Request parameters\n\n(\| Name \| Type \| Required \| Description \||_None._)/);
-      expect(item.response.length).toBeGreaterThan(0);
-      expect(JSON.parse(item.response[0].body).Response.RequestId).toEqual(expect.any(String));
+      expect(item.response!.length).toBeGreaterThan(0);
+      expect(JSON.parse(item.response![0].body).Response.RequestId).toEqual(expect.any(String));
     }
   });
 
-  test('declares the documented variables and signs at collection level with require("crypto-js")', () => {
-    expect(collection.variable.map((v: { key: string }) => v.key)).toEqual(['baseUrl', 'secretId', 'secretKey', 'region', 'token', 'appId']);
-    const [event] = collection.event;
-    expect(event.listen).toBe('prerequest');
-    const script = event.script.exec.join('\n');
-    expect(script).toBe(readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/sign-tc3.js'), 'utf8').replace(/\n$/, ''));
-    expect(script).toContain("require('crypto-js')");
-    expect(script).not.toMatch(/\bCryptoJS\./);
+  test('ids flow through variables: the create call captures, later calls use {{…}}', () => {
+    const byName = new Map(exampleRequests.map((r) => [r.name, r]));
+    const header = (name: string, key: string) => byName.get(name)!.request.header.find((h: { key: string }) => h.key === key)?.value;
+    expect(header('CreateRecTask', 'X-Contract-Capture')).toBe('recTaskId=Data.TaskId');
+    expect(byName.get('DescribeTaskStatus')!.request.body.raw).toContain('"TaskId": {{recTaskId}}');
+    expect(byName.get('GetAsrVocab')!.request.body.raw).toContain('"VocabId": "{{vocabId}}"');
+    const poll = leaves(collection.item.find((f: Node) => f.name === 'Workflows').item).find((r) => r.name.includes('DescribeTaskStatus'))!;
+    expect(poll.request.header.find((h: { key: string }) => h.key === 'X-Contract-Poll').value).toMatch(/^Data\.Status=2; attempts=\d+; delayMs=\d+$/);
+  });
+
+  test('declares the documented variables, signs and tests at collection level with verbatim scripts', () => {
+    expect(collection.variable.map((v: { key: string }) => v.key).slice(0, 6)).toEqual(['baseUrl', 'secretId', 'secretKey', 'region', 'token', 'appId']);
+    expect(collection.variable.at(-1).key).toBe('contractSchemas');
+    const [pre, tests] = collection.event;
+    expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
+    const sign = pre.script.exec.join('\n');
+    expect(sign).toBe(readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/sign-tc3.js'), 'utf8').replace(/\n$/, ''));
+    expect(tests.script.exec.join('\n')).toBe(readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/contract-tests.js'), 'utf8').replace(/\n$/, ''));
+    expect(sign).toContain("require('crypto-js')");
+    expect(sign).not.toMatch(/\bCryptoJS\./);
   });
 
   test('holds no secret: empty keys in the collection, a secret-typed empty key in live', () => {

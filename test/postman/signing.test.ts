@@ -39,14 +39,19 @@ async function runAndCapture(collection: unknown): Promise<Captured[]> {
   server.requests.length = 0;
   const env = withValues(read(OUTPUT_FILES.localEnvironment), { baseUrl: server.url, ...SECRET });
   const summary = await runNewman({ collection: collection as never, environment: env as never });
-  expect(summary.run.failures.map((f) => f.error.message)).toEqual([]);
+  // The capture server answers a bare envelope, so the contract tests fail; signing is what is checked here.
+  expect(summary.run.failures.filter((f) => f.error.name !== 'AssertionError').map((f) => f.error.message)).toEqual([]);
   return [...server.requests];
 }
 
 describe('collection pre-request script signs like the official SDK', () => {
-  test('every action of the generated collection', async () => {
-    const captured = await runAndCapture(read(OUTPUT_FILES.collection));
-    expect(captured.map((c) => c.headers['x-tc-action']).sort()).toHaveLength(33);
+  test('every request of the generated collection', async () => {
+    // Workflows poll (the capture server never finishes a task) and two cases sign badly on purpose.
+    const collection = read(OUTPUT_FILES.collection);
+    const text = JSON.stringify({ ...collection, item: collection.item.filter((f: { name: string }) => f.name !== 'Workflows') });
+    const signedWell = JSON.parse(text, (k, v) => (Array.isArray(v) && k === 'item' ? v.filter((i: { request?: { header: { key: string }[] } }) => !i.request?.header.some((h) => h.key === 'X-Contract-Sign')) : v));
+    const captured = await runAndCapture(signedWell);
+    expect(new Set(captured.map((c) => c.headers['x-tc-action'])).size).toBe(34); // 33 actions and the unknown one
     for (const c of captured) {
       expect(c.headers.authorization, String(c.headers['x-tc-action'])).toBe(sdkAuthorization(c));
       expect(c.headers['x-tc-token']).toBeUndefined();
@@ -56,6 +61,7 @@ describe('collection pre-request script signs like the official SDK', () => {
   test('random, unicode, empty, large and variable-bearing bodies', async () => {
     const collection = read(OUTPUT_FILES.collection);
     const template = collection.item[0].item[0];
+    template.request.header = template.request.header.filter((h: { disabled?: boolean }) => !h.disabled);
     const random = fc.sample(
       fc.oneof(fc.json(), fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 300 })),
       { numRuns: 40, seed: 20261126 },
@@ -91,6 +97,6 @@ describe('collection pre-request script signs like the official SDK', () => {
     const collection = read(OUTPUT_FILES.collection);
     const only = { ...collection, item: [{ ...collection.item[0], item: collection.item[0].item.slice(0, 1) }] };
     const summary = await runNewman({ collection: only, environment: withValues(read(OUTPUT_FILES.liveEnvironment), { baseUrl: server.url }) as never });
-    expect(summary.run.failures.map((f) => f.error.message)).toEqual([expect.stringMatching(/secretId and secretKey are empty/)]);
+    expect(summary.run.failures.filter((f) => f.error.name !== 'AssertionError').map((f) => f.error.message)).toEqual([expect.stringMatching(/secretId and secretKey are empty/)]);
   });
 });

@@ -1,0 +1,76 @@
+// Which items of the collection run: --folder picks subtrees; against remote servers, cases that
+// create billable resources or submit recognition work stay out unless --include-mutating.
+import type { ContractCase } from '../model/cases.js';
+import { stableId } from '../postman/ids.js';
+
+interface Node {
+  id?: string;
+  name: string;
+  item?: Node[];
+}
+
+export class SelectionError extends Error {}
+
+export function casesById(cases: readonly ContractCase[]): Map<string, ContractCase> {
+  return new Map(cases.map((c) => [stableId('case', c.id), c]));
+}
+
+function folderNames(nodes: Node[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if (n.item) {
+      out.push(n.name);
+      folderNames(n.item, out);
+    }
+  }
+  return out;
+}
+
+/** Keeps only requests under the named folders (all requests when none are named). */
+function pick(nodes: Node[], folders: readonly string[], inside: boolean): Node[] {
+  const out: Node[] = [];
+  for (const n of nodes) {
+    if (n.item) {
+      const kids = pick(n.item, folders, inside || folders.includes(n.name));
+      if (kids.length > 0) out.push({ ...n, item: kids });
+    } else if (inside) out.push(n);
+  }
+  return out;
+}
+
+function prune(nodes: Node[], keep: (n: Node) => boolean): { nodes: Node[]; removed: number } {
+  let removed = 0;
+  const walk = (list: Node[]): Node[] =>
+    list.flatMap((n) => {
+      if (n.item) {
+        const kids = walk(n.item);
+        return kids.length > 0 ? [{ ...n, item: kids }] : [];
+      }
+      if (keep(n)) return [n];
+      removed++;
+      return [];
+    });
+  return { nodes: walk(nodes), removed };
+}
+
+export interface Selection {
+  collection: Record<string, unknown>;
+  requests: number;
+  skippedMutating: number;
+}
+
+export function selectItems(collection: Record<string, unknown>, cases: Map<string, ContractCase>, opts: { folders: readonly string[]; includeMutating: boolean }): Selection {
+  const items = collection.item as Node[];
+  if (opts.folders.length > 0) {
+    const known = folderNames(items);
+    const unknown = opts.folders.filter((f) => !known.includes(f));
+    if (unknown.length > 0) throw new SelectionError(`no folder named ${unknown.map((f) => `"${f}"`).join(', ')}; folders are:\n  ${known.join('\n  ')}`);
+  }
+  const picked = opts.folders.length > 0 ? pick(items, opts.folders, false) : items;
+  const { nodes, removed } = opts.includeMutating ? { nodes: picked, removed: 0 } : prune(picked, (n) => !cases.get(n.id ?? '')?.mutating);
+  let requests = 0;
+  prune(nodes, () => {
+    requests++;
+    return true;
+  });
+  return { collection: { ...collection, item: nodes }, requests, skippedMutating: removed };
+}

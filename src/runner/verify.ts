@@ -1,0 +1,62 @@
+// The strict second opinion: after newman, every answer is validated again in Node, with ajv 8,
+// against the OpenAPI document's own 2020-12 schemas (not the draft-07 copies inside the collection).
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import type { NewmanRunExecution } from 'newman';
+import type { ContractCase } from '../model/cases.js';
+import { createAjv, describeAjvError } from '../model/ajv.js';
+
+const DOC_ID = 'urn:asr-contract:openapi';
+
+export interface SecondOpinionFinding {
+  case: string;
+  action: string;
+  problem: string;
+}
+
+export class OpenApiValidators {
+  private readonly ajv = createAjv();
+  private readonly cache = new Map<string, ValidateFunction>();
+
+  constructor(openapi: Record<string, unknown>) {
+    // The document is added as a schema resource so that #/components/schemas/... refs resolve;
+    // `components` is declared as an inert keyword so strict mode accepts it as a container.
+    this.ajv.addKeyword({ keyword: 'components', schemaType: 'object' });
+    this.ajv.addSchema({ $id: DOC_ID, components: openapi.components as object });
+  }
+
+  component(name: string): ValidateFunction | undefined {
+    let v = this.cache.get(name);
+    if (!v) {
+      v = this.ajv.getSchema(`${DOC_ID}#/components/schemas/${name}`);
+      if (!v) return undefined;
+      this.cache.set(name, v);
+    }
+    return v;
+  }
+}
+
+export function secondOpinion(executions: readonly NewmanRunExecution[], cases: Map<string, ContractCase>, validators: OpenApiValidators): { checked: number; findings: SecondOpinionFinding[] } {
+  const findings: SecondOpinionFinding[] = [];
+  let checked = 0;
+  for (const ex of executions) {
+    const c = cases.get(ex.item.id);
+    if (!c || !ex.response) continue;
+    checked++;
+    const report = (problem: string): void => void findings.push({ case: c.name, action: c.action, problem });
+    let body: unknown;
+    try {
+      body = JSON.parse(ex.response.stream?.toString('utf8') ?? '');
+    } catch {
+      report('the body is not JSON');
+      continue;
+    }
+    const component = c.expect === 'success' ? `${c.action}Envelope` : 'ErrorEnvelope';
+    const validate = validators.component(component);
+    if (!validate) {
+      if (c.expect === 'success') report(`the OpenAPI document has no ${component}`);
+      continue;
+    }
+    if (!validate(body)) report(`${component}: ${(validate.errors ?? []).filter((e) => e.keyword !== 'oneOf').map(describeAjvError).join('; ')}`);
+  }
+  return { checked, findings };
+}

@@ -1,0 +1,109 @@
+// asr-contract test end to end: against the in-process emulator, against --base-url with
+// credentials from the environment, report files without secrets, and clear refusals.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contractCases } from '../../src/model/cases.js';
+import { casesById, selectItems } from '../../src/runner/select.js';
+import { isLocalUrl, remoteTarget } from '../../src/runner/target.js';
+import { OUTPUT_FILES } from '../../src/outputs.js';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { runCli } from '../helpers/cli.js';
+import { projectModel, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'asr-contract-run-'));
+  temps.push(d);
+  return d;
+};
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+describe('asr-contract test', () => {
+  test('with no --base-url it tests an in-process emulator, prints a per-action table and writes reports', async () => {
+    const out = tempDir();
+    const r = await runCli(['test', '--reporters', 'junit,json,htmlextra', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cases against the emulator at http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/^action +cases +requests +assertions +failures$/m);
+    expect(r.stdout).toMatch(/^CreateRecTask +\d+ +\d+ +\d+ +0$/m);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ assertions in the collection, \d+ second-opinion checks\)/m);
+    for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
+    const summary = JSON.parse(readFileSync(join(out, 'contract-summary.json'), 'utf8'));
+    expect(summary).toMatchObject({ failed: 0, passed: expect.any(Number) });
+  });
+
+  describe('against --base-url', () => {
+    let em: TestEmulator;
+    const env = { TENCENTCLOUD_SECRET_ID: 'AKIDrunnerTest000000000000000000000000', TENCENTCLOUD_SECRET_KEY: 'runner-secret-key-must-not-leak' };
+    beforeAll(async () => {
+      em = await startTestEmulator({}, env);
+    });
+    afterAll(() => em.close());
+
+    test('uses TENCENTCLOUD_* credentials, runs a folder, and keeps the key out of every report', async () => {
+      const out = tempDir();
+      const r = await runCli(['test', '--base-url', em.url, '--folder', 'Negative cases', '--reporters', 'junit,json,htmlextra', '--out', out], env);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^\d+ passed, 0 failed/m);
+      for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json']) {
+        expect(readFileSync(join(out, f), 'utf8'), f).not.toContain(env.TENCENTCLOUD_SECRET_KEY);
+      }
+      expect(readFileSync(join(out, 'newman.json'), 'utf8')).toContain('***');
+    });
+
+    test('the wrong key fails the run', async () => {
+      const r = await runCli(['test', '--base-url', em.url, '--folder', 'Usage · 用量查询', '--out', tempDir(), '--reporters', 'json'], { ...env, TENCENTCLOUD_SECRET_KEY: 'wrong' });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^\d+ passed, [1-9]\d* failed/m);
+    });
+  });
+
+  test.each([
+    [['--reporters', 'cli,teamcity'], {}, /unknown reporter "teamcity"/],
+    [['--folder', 'Nope'], {}, /no folder named "Nope"; folders are:\n {2}Sentence recognition/],
+    [['--base-url', 'https://asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' }, /set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/],
+    [['--base-url', 'asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /--base-url must be an absolute http\(s\) URL/],
+    [['--base-url', 'https://asr.tencentcloudapi.com/v3'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /without a path/],
+  ])('%j is refused before anything runs', async (args, env, message) => {
+    const r = await runCli(['test', ...args, '--out', tempDir()], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('case selection', () => {
+  const model = projectModel();
+  const cases = casesById(contractCases(model));
+  const collection = JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8'));
+
+  test('against a remote server, mutating cases stay out unless asked for', () => {
+    const safe = selectItems(collection, cases, { folders: [], includeMutating: false });
+    const all = selectItems(collection, cases, { folders: [], includeMutating: true });
+    expect(all.requests).toBe(cases.size);
+    expect(safe.skippedMutating).toBe([...cases.values()].filter((c) => c.mutating).length);
+    expect(safe.requests + safe.skippedMutating).toBe(all.requests);
+    const kept = JSON.stringify(safe.collection);
+    expect(kept).toContain('"name":"GetAsrVocabList"');
+    expect(kept).not.toContain('"name":"CreateRecTask"');
+  });
+
+  test.each([
+    ['http://127.0.0.1:8080/', true],
+    ['http://localhost:9/', true],
+    ['http://[::1]:9/', true],
+    ['https://asr.tencentcloudapi.com/', false],
+    ['http://10.0.0.5/', false],
+  ])('%s is local: %s', (url, local) => {
+    expect(isLocalUrl(new URL(url))).toBe(local);
+  });
+
+  test('the region defaults to the spec default and follows TENCENTCLOUD_REGION', () => {
+    const creds = { TENCENTCLOUD_SECRET_ID: 'a', TENCENTCLOUD_SECRET_KEY: 'b' };
+    expect(remoteTarget(model, 'https://asr.tencentcloudapi.com', creds).values.region).toBe('ap-guangzhou');
+    expect(remoteTarget(model, 'https://asr.tencentcloudapi.com', { ...creds, TENCENTCLOUD_REGION: 'ap-shanghai' }).values.region).toBe('ap-shanghai');
+  });
+});
