@@ -6,6 +6,7 @@ import type { SpecFile } from '../spec/load.js';
 import { diagnosticAt, locate, type SpecPath } from '../spec/locate.js';
 import { suggest } from '../spec/suggest.js';
 import { EmulatorBuilder, emulatorSpec } from './build-emulator.js';
+import { buildCallback, buildChannel, buildEndpoint } from './build-surfaces.js';
 import type * as M from './types.js';
 
 const SCALARS: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'boolean']);
@@ -30,6 +31,8 @@ export interface Sources {
   types: Map<string, SpecFile>;
   actions: Map<string, SpecFile>;
   workflows: Map<string, SpecFile>;
+  /** Endpoints, channels and callbacks, by name. */
+  surfaces: Map<string, SpecFile>;
 }
 
 export interface BuildResult {
@@ -42,7 +45,7 @@ type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 export function buildModel(files: readonly SpecFile[]): BuildResult {
   const diagnostics: Diagnostic[] = [];
-  const sources: Sources = { types: new Map(), actions: new Map(), workflows: new Map() };
+  const sources: Sources = { types: new Map(), actions: new Map(), workflows: new Map(), surfaces: new Map() };
   const byKind = new Map<FileKind, { file: SpecFile; data: Raw }[]>();
   for (const file of files) {
     const data = file.doc.toJS() as Raw;
@@ -205,6 +208,13 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   }
 
   if (!serviceEntry || !errorsEntry || !emulatorEntry) return { sources, diagnostics };
+  const surface = <T>(file: SpecFile, name: string, build: () => T): T => {
+    const first = sources.surfaces.get(name);
+    if (first) diagnostics.push(diagnosticAt(file, [], 'duplicate-surface', `\`${name}\` is already declared in ${first.path}`));
+    sources.surfaces.set(name, file);
+    return build();
+  };
+  const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
   const s = serviceEntry.data;
   const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
   const model: M.Model = {
@@ -228,6 +238,9 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       .map(([code, e]) => ({ code, ...pick(e, ['role']), scope: e.scope, description: e.description, message: e.message }) as M.ErrorCode)
       .sort((a, b) => a.code.localeCompare(b.code)),
     emulator: emulatorSpec(emulatorEntry.data),
+    endpoints: (byKind.get('endpoint') ?? []).map(({ file, data }) => surface(file, data.endpoint, () => buildEndpoint(file, data, shape, diagnostics))).sort(byName),
+    channels: (byKind.get('channel') ?? []).map(({ file, data }) => surface(file, data.channel, () => buildChannel(file, data, shape, diagnostics))).sort(byName),
+    callbacks: (byKind.get('callback') ?? []).map(({ file, data }) => surface(file, data.callback, () => buildCallback(file, data, shape, diagnostics))).sort(byName),
     workflows: (byKind.get('workflow') ?? [])
       .map(({ file, data }) => ({
         name: data.workflow as string,

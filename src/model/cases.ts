@@ -4,6 +4,7 @@
 // Both the Postman emitter and the runner read this list; nothing here is written per action.
 import type { ResourceKind } from './emulator-types.js';
 import { responseField } from './response-path.js';
+import type { Endpoint } from './surface-types.js';
 import type { Action, CaseExpectation, Field, Literal, Model } from './types.js';
 
 export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
@@ -26,11 +27,19 @@ export interface ContractCase {
   sign?: SignTweak;
   /** Creates billable resources or submits recognition work (or would, if the server accepted it). */
   mutating: boolean;
+  /** Set for a case of a non-API-3.0 HTTP endpoint (flash): `params` are then its query parameters. */
+  endpoint?: { name: string; emptyBody: boolean };
 }
 
 export const NEGATIVE_FOLDER = 'Negative cases';
 export const WORKFLOW_FOLDER = 'Workflows';
 export const UNKNOWN_ACTION = 'AsrContractNoSuchAction';
+
+/** `FlashRecognition` → `Flash recognition · 录音文件识别极速版`: the endpoint's folder and tag. */
+export function endpointTitle(e: Endpoint): string {
+  const words = e.name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} · ${e.titleZh}`;
+}
 
 export function areaFolder(model: Model, areaId: string): string {
   const a = model.areas.find((x) => x.id === areaId)!;
@@ -206,6 +215,47 @@ function authCases(model: Model): ContractCase[] {
   ];
 }
 
+/** Flash-style endpoints: a success case from the example, and refusals in the endpoint's own codes. */
+function endpointCases(e: Endpoint, negative: boolean): ContractCase[] {
+  const code = (role: string): string => String(e.codes.find((c) => c.role === role)?.code ?? '');
+  const signing = new Set([e.signature.secretIdParameter, e.signature.timestampParameter, e.signature.expiredParameter, e.signature.nonceParameter, e.signature.parameter].filter(Boolean));
+  const base = Object.fromEntries(Object.entries(e.examples[0]!.query ?? {}).filter(([k]) => !signing.has(k)));
+  const mk = (suffix: string, name: string, params: Record<string, unknown>, expect: CaseExpectation, extra: Partial<ContractCase> = {}, emptyBody = false): ContractCase => ({
+    id: `${e.name}/${suffix}`,
+    kind: suffix === 'example' ? 'example' : 'bad-value',
+    folder: suffix === 'example' ? [endpointTitle(e)] : [NEGATIVE_FOLDER, endpointTitle(e)],
+    name,
+    action: e.name,
+    params,
+    expect,
+    capture: {},
+    mutating: e.mutating,
+    endpoint: { name: e.name, emptyBody },
+    ...extra,
+  });
+  if (!negative) return [mk('example', e.name, base, 'success')];
+  const firstRequired = e.query.fields.find((f) => f.required && !signing.has(f.name));
+  const firstEnum = e.query.fields.find((f) => f.constraints.enum && f.type.kind === 'scalar' && f.type.scalar === 'string' && !signing.has(f.name));
+  const out = [
+    mk('wrong-key', `${e.name} · signed with a wrong key → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'wrong-key' }),
+    mk('stale-timestamp', `${e.name} · signed an hour ago → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'stale-timestamp' }),
+    mk('empty-audio', `${e.name} · no audio → ${code('audio-empty')}`, base, { error: code('audio-empty') }, {}, true),
+  ];
+  if (firstRequired) {
+    const { [firstRequired.name]: _gone, ...rest } = base;
+    out.push(mk(`missing/${firstRequired.name}`, `${e.name} · missing ${firstRequired.name} → ${code('invalid-parameter')}`, rest, { error: code('invalid-parameter') }));
+  }
+  if (firstEnum) out.push(mk(`bad-value/${firstEnum.name}`, `${e.name} · ${firstEnum.name} outside its allowed values → ${code('invalid-parameter')}`, { ...base, [firstEnum.name]: 'not-an-allowed-value' }, { error: code('invalid-parameter') }));
+  return out;
+}
+
 export function contractCases(model: Model): ContractCase[] {
-  return [...exampleCases(model), ...workflowCases(model), ...model.actions.flatMap((a) => negativeCases(model, a)), ...authCases(model)];
+  return [
+    ...exampleCases(model),
+    ...model.endpoints.flatMap((e) => endpointCases(e, false)),
+    ...workflowCases(model),
+    ...model.actions.flatMap((a) => negativeCases(model, a)),
+    ...model.endpoints.flatMap((e) => endpointCases(e, true)),
+    ...authCases(model),
+  ];
 }

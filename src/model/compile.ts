@@ -9,6 +9,7 @@ import { checkErrorCodes } from './rules/error-codes.js';
 import { checkExamples } from './rules/examples.js';
 import { checkFieldConstraints } from './rules/field-constraints.js';
 import { checkRoles } from './rules/roles.js';
+import { checkSurfaces } from './rules/surfaces.js';
 import { checkTypeUsage } from './rules/type-usage.js';
 import { checkWorkflows } from './rules/workflows.js';
 import type { Model } from './types.js';
@@ -38,7 +39,7 @@ export function compileSpecTexts(texts: readonly SpecText[]): CompileResult {
   if (!built.model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   for (const rule of RULES) diagnostics.push(...rule(built.model, built.sources));
   // Examples are compiled into schemas, which needs every constraint to be sane first.
-  if (!hasErrors(diagnostics)) diagnostics.push(...checkExamples(built.model, built.sources));
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkExamples(built.model, built.sources), ...checkSurfaces(built.model, built.sources));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { diagnostics: sorted } : { model: built.model, diagnostics: sorted };
 }

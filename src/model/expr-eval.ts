@@ -63,8 +63,15 @@ export const FUNCTIONS: Record<string, (...args: unknown[]) => unknown> = {
   split: (s, sep) => asText(s).split(String(sep)).filter((x) => x !== ''),
   pluck: (list, name) => asList(list).map((x) => field(x, String(name))),
   distinct: (list, name) => [...new Set(asList(list).map((x) => field(x, String(name))).filter((x) => x !== undefined && x !== null && x !== ''))],
+  startsWith: (s, prefix) => asText(s).startsWith(asText(prefix)),
   contains: (list, x) => asList(list).includes(x),
   coalesce: (...xs) => xs.find((x) => x !== undefined && x !== null && x !== ''),
+  sha256: (...parts) => {
+    const h = createHash('sha256');
+    for (const p of parts) h.update(typeof p === 'string' ? p : asText(p));
+    return h.digest('hex');
+  },
+  json: (v) => JSON.stringify(v ?? null),
   hash: (v) => (v === undefined || v === null || v === '' ? '' : createHash('sha256').update(asText(v)).digest('hex').slice(0, 32)),
   number: (v) => (v === undefined || v === null || v === '' ? undefined : Number(v)),
   string: (v) => asText(v),

@@ -1,4 +1,5 @@
 import type { Behaviour, EmulatorSpec } from './emulator-types.js';
+import type { Callback, Channel, Endpoint } from './surface-types.js';
 
 // The validated model (IR) every target reads. Built once from specs/ by model/build.ts;
 // emitters, the emulator and the runner never look at YAML.
@@ -233,4 +234,10 @@ export interface Model {
   emulator: EmulatorSpec;
   /** Sorted by name. */
   workflows: Workflow[];
+  /** Non-API-3.0 HTTP endpoints (flash recognition), sorted by name. */
+  endpoints: Endpoint[];
+  /** WebSocket channels, sorted by name. */
+  channels: Channel[];
+  /** Callbacks the service delivers, sorted by name. */
+  callbacks: Callback[];
 }

@@ -3,10 +3,32 @@
 // emulator and the runner alike.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv.js';
-import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from './schema.js';
-import type { Action, Model } from './types.js';
+import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type Direction, type JsonSchema, type SchemaOptions } from './schema.js';
+import type { Action, Model, Shape } from './types.js';
 
 const ID = 'urn:asr-contract:model';
+
+/**
+ * Every shape of the model with the direction it travels in: what shared types are reachable from.
+ * `http` leaves out the WebSocket messages, which belong to the AsyncAPI document.
+ */
+export function allShapes(model: Model, only: 'all' | 'http' = 'all'): { shape: Shape; direction: Direction }[] {
+  return [
+    ...model.actions.flatMap((a) => [
+      { shape: a.request, direction: 'request' as const },
+      { shape: a.response, direction: 'response' as const },
+    ]),
+    ...model.endpoints.flatMap((e) => [
+      { shape: e.query, direction: 'request' as const },
+      { shape: e.response, direction: 'response' as const },
+    ]),
+    ...(only === 'http' ? [] : model.channels).flatMap((c) => c.messages.filter((m) => m.payload).map((m) => ({ shape: m.payload!, direction: m.direction === 'send' ? ('request' as const) : ('response' as const) }))),
+    ...model.callbacks.flatMap((cb) => [
+      { shape: cb.body, direction: 'response' as const },
+      { shape: cb.reply.shape, direction: 'response' as const },
+    ]),
+  ];
+}
 
 export class ModelValidators {
   private readonly ajv = createAjv();
@@ -16,14 +38,23 @@ export class ModelValidators {
     const types = typeIndex(model);
     const opts: SchemaOptions = { dialect: '2020-12', annotations: false, ref: (name) => `#/$defs/${name}` };
     const defs: Record<string, JsonSchema> = {};
-    const shapes = model.actions.flatMap((a) => [
-      { shape: a.request, direction: 'request' as const },
-      { shape: a.response, direction: 'response' as const },
-    ]);
-    for (const { type, direction } of reachableTypes(shapes, types)) defs[componentName(type, direction)] = shapeSchema(type.shape, direction, types, opts);
+    for (const { type, direction } of reachableTypes(allShapes(model), types)) defs[componentName(type, direction)] = shapeSchema(type.shape, direction, types, opts);
     for (const a of model.actions) {
       defs[`request.${a.name}`] = shapeSchema(a.request, 'request', types, opts);
       defs[`response.${a.name}`] = responseBodySchema(a, types, opts);
+    }
+    // Non-API-3.0 surfaces: queries and payloads are open (the service tolerates extra parameters).
+    for (const e of model.endpoints) {
+      defs[`query.${e.name}`] = { ...shapeSchema(e.query, 'request', types, opts), additionalProperties: true };
+      defs[`response.${e.name}`] = shapeSchema(e.response, 'response', types, opts);
+    }
+    for (const c of model.channels) {
+      defs[`query.${c.name}`] = { ...shapeSchema(c.query, 'request', types, opts), additionalProperties: true };
+      for (const m of c.messages) if (m.payload) defs[`message.${c.name}.${m.name}`] = shapeSchema(m.payload, m.direction === 'send' ? 'request' : 'response', types, opts);
+    }
+    for (const cb of model.callbacks) {
+      defs[`body.${cb.name}`] = shapeSchema(cb.body, 'response', types, opts);
+      defs[`reply.${cb.name}`] = shapeSchema(cb.reply.shape, 'response', types, opts);
     }
     this.ajv.addSchema({ $id: ID, $defs: defs });
   }
@@ -45,5 +76,10 @@ export class ModelValidators {
   /** The object inside `Response` on success. */
   response(action: Action): ValidateFunction {
     return this.get(`response.${action.name}`);
+  }
+
+  /** `query.<endpoint|channel>`, `response.<endpoint>`, `message.<channel>.<message>`, `body.<callback>`, `reply.<callback>`. */
+  surface(key: string): ValidateFunction {
+    return this.get(key);
   }
 }

@@ -6,8 +6,8 @@ import type { SpecFile } from './load.js';
 import { diagnosticAt, type SpecPath } from './locate.js';
 import { suggest } from './suggest.js';
 
-// Ordered by precedence: an action file may also carry an `errors:` list.
-export const FILE_KINDS = ['action', 'type', 'workflow', 'service', 'errors', 'emulator'] as const;
+// Ordered by precedence: a callback names its `action`, an action file may carry an `errors:` list.
+export const FILE_KINDS = ['callback', 'endpoint', 'channel', 'action', 'type', 'workflow', 'service', 'errors', 'emulator'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 let validators: Record<FileKind, ValidateFunction> | undefined;
@@ -34,7 +34,7 @@ export function checkStructure(file: SpecFile): Diagnostic[] {
   const kind = fileKind(data);
   if (!kind) {
     return [
-      diagnosticAt(file, [], 'unknown-file-kind', 'a spec file must be a mapping with one of these top-level keys: action, type, workflow, service, errors, emulator', {
+      diagnosticAt(file, [], 'unknown-file-kind', 'a spec file must be a mapping with one of these top-level keys: action, endpoint, channel, callback, type, workflow, service, errors, emulator', {
         hint: 'see src/spec/spec-file.schema.json',
       }),
     ];
