@@ -16,6 +16,12 @@ export interface EmulatorOptions {
   statePath?: string;
   /** Override every progress step duration (tasks, model training), in ms. */
   stepMs?: number;
+  /** Override a WebSocket channel's silence limit, in ms (tests). */
+  wsSilenceMs?: number;
+  /** How long a task with a callback URL takes to finish and call back, in ms. */
+  callbackDelayMs: number;
+  /** Hosts callbacks may be delivered to besides loopback addresses. */
+  callbackAllow: string[];
   /** Seed for generated ids, so runs can be reproduced. */
   seed: string;
   now: () => number;
@@ -32,6 +38,8 @@ export function optionsFromEnv(model: Model, env: NodeJS.ProcessEnv, overrides: 
     lenientAuth: false,
     debugAuth: false,
     seed: 'asr-emulator',
+    callbackDelayMs: 2000,
+    callbackAllow: [],
     now: Date.now,
     log: () => {},
     ...overrides,

@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import type { Model } from '../model/types.js';
 import { ModelValidators } from '../model/validators.js';
 import { handleApi3, type Api3Deps } from './api3/handle.js';
+import { CallbackScheduler } from './callbacks/scheduler.js';
 import { ApiError } from './errors.js';
+import { handleEndpoint } from './surfaces/endpoint.js';
+import { pathMatcher } from './surfaces/path-template.js';
+import { attachChannels } from './ws/attach.js';
 import { readBody, writeRawJson } from './http-io.js';
 import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
@@ -15,6 +19,7 @@ import { Store } from './state/store.js';
 
 export interface Emulator {
   url: string;
+  callbacks: CallbackScheduler;
   host: string;
   port: number;
   store: Store;
@@ -24,6 +29,7 @@ export interface Emulator {
 
 export interface EmulatorCore {
   deps: Api3Deps;
+  callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
   flush(): void;
@@ -31,9 +37,15 @@ export interface EmulatorCore {
 
 export function createEmulatorCore(model: Model, options: EmulatorOptions): EmulatorCore {
   let dirty = false;
-  const store = new Store(model.emulator, options.seed, () => {
-    dirty = true;
-  });
+  const callbacks = new CallbackScheduler(model, options, () => store);
+  const store: Store = new Store(
+    model.emulator,
+    options.seed,
+    () => {
+      dirty = true;
+    },
+    (kind, record) => callbacks.onInsert(kind, record),
+  );
   if (options.statePath) loadState(store, options.statePath);
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: new ModelValidators(model), store, options };
@@ -42,15 +54,21 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     dirty = false;
   };
 
+  const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
     const target = req.url ?? '/';
     const q = target.indexOf('?');
     const pathname = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
-    const { body, tooLarge } = await readBody(req, model.service.limits.maxPostBytes);
+    const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
+    const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
-    if (pathname !== '/') {
+    if (route) {
+      const answer = handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
+      result = { status: 200, body: answer, delayMs: 0 };
+    } else if (pathname !== '/') {
       result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
     } else if (tooLarge) {
       result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
@@ -68,7 +86,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     if (result.delayMs > 0) setTimeout(send, result.delayMs);
     else send();
   };
-  return { deps, handle, flush };
+  return { deps, callbacks, handle, flush };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -84,6 +102,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     });
   });
   server.keepAliveTimeout = 5_000;
+  const channels = attachChannels(server, core.deps);
   // Requests Node refuses before our handler sees them still get an answer in the service's shape.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const oversized = err.code === 'HPE_HEADER_OVERFLOW';
@@ -105,8 +124,11 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     port: address.port,
     store: core.deps.store,
     server,
+    callbacks: core.callbacks,
     close: () =>
       new Promise((resolve) => {
+        core.callbacks.close();
+        channels.close();
         core.flush();
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,8 +1,8 @@
 // Interprets an action's emulator block: steps over the store, then the response synthesizer.
 // Nothing here knows any action by name; everything comes from the model.
 import { evaluateValue, FUNCTIONS, isTruthy, Scope } from '../../model/expr-eval.js';
-import type { ResourceKind, Step, ValueMap } from '../../model/emulator-types.js';
-import type { Action, Model } from '../../model/types.js';
+import type { Behaviour, ResourceKind, Step, ValueMap } from '../../model/emulator-types.js';
+import type { Action, Model, Shape } from '../../model/types.js';
 import { ApiError } from '../errors.js';
 import { advance, initialise } from '../state/progress.js';
 import type { Store, StoredRecord } from '../state/store.js';
@@ -40,8 +40,14 @@ function matches(record: StoredRecord, where: Record<string, unknown>): boolean 
 }
 
 export function runBehaviour(action: Action, params: Record<string, unknown>, deps: RunDeps): Record<string, unknown> {
+  return runBehaviourOn(action.emulator, action.response, { params }, deps);
+}
+
+/** Runs steps over the store with the given variables in scope, then builds `shape` from the bindings. */
+export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<string, unknown>, deps: RunDeps): Record<string, unknown> {
   const { model, store, now } = deps;
-  const scope = new Scope({ params, now });
+  const params = (vars.params ?? {}) as Record<string, unknown>;
+  const scope = new Scope({ now, ...vars });
   let recordKind: string | undefined;
   const paramsExcept = (omit: string[], alsoOmit?: string): Record<string, unknown> =>
     Object.fromEntries(Object.entries(params).filter(([k]) => !omit.includes(k) && k !== alsoOmit));
@@ -143,9 +149,9 @@ export function runBehaviour(action: Action, params: Record<string, unknown>, de
     }
   };
 
-  for (const step of action.emulator.steps) {
+  for (const step of behaviour.steps) {
     if (step.when && !isTruthy(evaluateValue(step.when, scope))) continue;
     run(step);
   }
-  return synthesize(model, action.response, action.emulator.respond, scope, scope.vars.record);
+  return synthesize(model, shape, behaviour.respond, scope, scope.vars.record);
 }

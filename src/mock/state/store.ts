@@ -28,6 +28,7 @@ export class Store {
     private readonly spec: EmulatorSpec,
     private readonly seed: string,
     private readonly onChange: () => void = () => {},
+    private readonly onInsert: (kind: string, record: StoredRecord) => void = () => {},
   ) {
     this.kinds = new Map(spec.resources.map((r) => [r.name, r]));
     for (const r of spec.resources) this.collections.set(r.name, new Map());
@@ -73,6 +74,7 @@ export class Store {
     const record: StoredRecord = { ...fields, [kind.id.field]: id, _created: now, _updated: now, _reads: 0 };
     collection.set(String(id), record);
     this.onChange();
+    this.onInsert(kindName, record);
     return record;
   }
 

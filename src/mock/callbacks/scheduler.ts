@@ -1,0 +1,138 @@
+// Callbacks: a task created with a callback URL finishes on its own after a delay and the emulator
+// POSTs the result there, in the spec's format (body bindings, headers such as CheckSum), retrying
+// as documented. Only loopback addresses unless a host is explicitly allowed, so the emulator
+// cannot be turned against the network it runs in.
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { evaluateValue, Scope } from '../../model/expr-eval.js';
+import type { Callback } from '../../model/surface-types.js';
+import type { Model } from '../../model/types.js';
+import { recognize } from '../behaviour/recognize.js';
+import { synthesize } from '../behaviour/synthesize.js';
+import type { EmulatorOptions } from '../options.js';
+import type { Store, StoredRecord } from '../state/store.js';
+
+const RETRY_DELAY_MS = 300;
+const TIMEOUT_MS = 5000;
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
+
+export interface Delivery {
+  callback: string;
+  url: string;
+  attempt: number;
+  status?: number;
+  ok: boolean;
+  error?: string;
+}
+
+export class CallbackScheduler {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  readonly deliveries: Delivery[] = [];
+
+  constructor(
+    private readonly model: Model,
+    private readonly options: EmulatorOptions,
+    private readonly store: () => Store,
+  ) {}
+
+  /** Called by the store for every new record. */
+  onInsert(kind: string, record: StoredRecord): void {
+    for (const cb of this.model.callbacks) {
+      if (cb.emulator?.resource !== kind) continue;
+      const url = record[cb.urlParameter];
+      if (typeof url !== 'string' || url === '') continue;
+      this.later(this.options.callbackDelayMs, () => this.deliver(cb, kind, record, url));
+    }
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  private later(ms: number, fn: () => void | Promise<void>): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void fn();
+    }, ms);
+    this.timers.add(t);
+  }
+
+  private allowed(url: URL): boolean {
+    const host = url.hostname;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK.test(host) || this.options.callbackAllow.includes(host));
+  }
+
+  private async deliver(cb: Callback, kind: string, record: StoredRecord, rawUrl: string): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(rawUrl);
+    } catch {
+      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: 'not a URL' });
+      return;
+    }
+    if (!this.allowed(url)) {
+      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: `not delivered: ${url.hostname} is not a loopback address (allow it with --callback-allow ${url.hostname})` });
+      return;
+    }
+    // The task is done now, as far as anyone polling it can tell.
+    const progress = this.store().kinds.get(kind)?.progress;
+    if (progress) {
+      const last = progress.steps.at(-1)!;
+      this.store().update(kind, record, { [progress.field]: last.value, ...(progress.label && last.label !== undefined ? { [progress.label]: last.label } : {}) }, this.options.now());
+    }
+    const rec = recognize(this.model.emulator.transcripts, record.Url ?? record.FinalResult ?? JSON.stringify(record));
+    const scope = new Scope({ record, rec, appId: this.options.appId, now: this.options.now() });
+    // Only the bindings speak: the task's own parameters (AudioData, …) must not leak into the body by name.
+    const fields = synthesize(this.model, cb.body, cb.emulator!.bindings, scope, undefined);
+    const body =
+      cb.contentType === 'application/json'
+        ? JSON.stringify(fields)
+        : new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)])).toString();
+    const headerScope = scope.child({ body });
+    const headers: Record<string, string> = { 'Content-Type': cb.contentType === 'application/json' ? 'application/json; charset=UTF-8' : cb.contentType };
+    for (const [name, value] of Object.entries(cb.emulator!.headers)) headers[name] = String(evaluateValue(value, headerScope) ?? '');
+    await this.attempt(cb, url, headers, body, 1);
+  }
+
+  private async attempt(cb: Callback, url: URL, headers: Record<string, string>, body: string, attempt: number): Promise<void> {
+    const result = await post(url, headers, body);
+    const ok = result.status !== undefined && result.status >= 200 && result.status < 300 && repliedSuccess(cb, result.text);
+    this.note({ callback: cb.name, url: url.toString(), attempt, ok, ...(result.status !== undefined ? { status: result.status } : {}), ...(result.error ? { error: result.error } : {}) });
+    if (!ok && attempt < cb.retry.attempts) this.later(RETRY_DELAY_MS, () => this.attempt(cb, url, headers, body, attempt + 1));
+  }
+
+  private note(d: Delivery): void {
+    this.deliveries.push(d);
+    if (this.deliveries.length > 200) this.deliveries.shift();
+    if (!d.ok) this.options.log(`callback ${d.callback} to ${d.url}, attempt ${d.attempt}: ${d.error ?? `HTTP ${d.status}`}`);
+  }
+}
+
+/** When the spec names a success reply, its integer fields (the code) must match; otherwise any 2xx will do. */
+function repliedSuccess(cb: Callback, text: string): boolean {
+  const success = cb.reply.success;
+  const keys = cb.reply.shape.fields.filter((f) => f.always && f.type.kind === 'scalar' && f.type.scalar === 'integer').map((f) => f.name);
+  if (!success || keys.length === 0) return true;
+  try {
+    const reply = JSON.parse(text) as Record<string, unknown>;
+    return keys.every((k) => reply[k] === success[k]);
+  } catch {
+    return false;
+  }
+}
+
+function post(url: URL, headers: Record<string, string>, body: string): Promise<{ status?: number; text: string; error?: string }> {
+  return new Promise((resolve) => {
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', (e) => resolve({ text: '', error: e.message }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+    req.on('error', (e) => resolve({ text: '', error: e.message }));
+    req.end(body);
+  });
+}

@@ -1,0 +1,61 @@
+// A non-API-3.0 HTTP endpoint (flash recognition): signature, query and audio checks answered in
+// the endpoint's own numeric codes, then the spec's behaviour. The answer is built from the
+// endpoint's response shape in both cases, so errors have the documented fields too.
+import { randomBytes } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { describeAjvError } from '../../model/ajv.js';
+import type { Endpoint } from '../../model/surface-types.js';
+import type { Model } from '../../model/types.js';
+import type { ModelValidators } from '../../model/validators.js';
+import { coerceToShape } from '../api3/flat-params.js';
+import { headerValue } from '../api3/auth.js';
+import { audioFingerprint } from '../behaviour/recognize.js';
+import { runBehaviourOn } from '../behaviour/run.js';
+import { synthesize } from '../behaviour/synthesize.js';
+import { Scope } from '../../model/expr-eval.js';
+import type { EmulatorOptions } from '../options.js';
+import type { Store } from '../state/store.js';
+import { statusOf, SurfaceError } from './codes.js';
+import { verifyHmac } from './hmac-auth.js';
+
+export interface EndpointDeps {
+  model: Model;
+  validators: ModelValidators;
+  store: Store;
+  options: EmulatorOptions;
+}
+
+export interface EndpointCall {
+  method: string;
+  path: string;
+  pathParams: Record<string, string>;
+  query: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  tooLarge: boolean;
+}
+
+export function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Record<string, unknown> {
+  const { model, options } = deps;
+  const now = options.now();
+  const requestId = randomBytes(12).toString('hex');
+  const base = { requestId, appId: options.appId, pathParams: call.pathParams };
+  try {
+    if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
+    if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
+    if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+    const raw = Object.fromEntries(new URLSearchParams(call.query));
+    const sig = endpoint.signature;
+    verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
+    const params = coerceToShape(model, endpoint.query, raw);
+    const validate = deps.validators.surface(`query.${endpoint.name}`);
+    if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
+    if (call.body.length === 0) throw new SurfaceError('audio-empty');
+    const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio: { hash: audioFingerprint(call.body.toString('base64')), bytes: call.body.length } };
+    return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });
+  } catch (e) {
+    const status = e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
+    if (!(e instanceof SurfaceError)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
+    return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
+  }
+}
