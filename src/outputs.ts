@@ -2,28 +2,29 @@
 // Deterministic by construction: emitters are pure and every map is built in a fixed order.
 import { stringify as yamlStringify } from 'yaml';
 import type { Model } from './model/types.js';
+import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
 import { emitCollection } from './postman/emit.js';
+import { fixtureWav } from './postman/fixture-wav.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 
-export const GENERATED_DIR = 'generated';
-export const OUTPUT_FILES = {
-  openapiJson: `${GENERATED_DIR}/openapi.json`,
-  openapiYaml: `${GENERATED_DIR}/openapi.yaml`,
-  collection: `${GENERATED_DIR}/asr.postman_collection.json`,
-  localEnvironment: `${GENERATED_DIR}/local.postman_environment.json`,
-  liveEnvironment: `${GENERATED_DIR}/live.postman_environment.json`,
-} as const;
+export { GENERATED_DIR, OUTPUT_FILES } from './output-paths.js';
+import { OUTPUT_FILES } from './output-paths.js';
+
+/** Text files are strings; the audio fixture is bytes. */
+export type OutputContent = string | Buffer;
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-export function renderOutputs(model: Model): Map<string, string> {
+export function renderOutputs(model: Model): Map<string, OutputContent> {
   const openapi = emitOpenApi(model);
-  return new Map([
+  return new Map<string, OutputContent>([
     [OUTPUT_FILES.openapiJson, json(openapi)],
     [OUTPUT_FILES.openapiYaml, yamlStringify(openapi, { lineWidth: 0, aliasDuplicateObjects: false })],
     [OUTPUT_FILES.collection, json(emitCollection(model))],
     [OUTPUT_FILES.localEnvironment, json(localEnvironment(model))],
     [OUTPUT_FILES.liveEnvironment, json(liveEnvironment(model))],
+    [OUTPUT_FILES.asyncapi, yamlStringify(emitAsyncApi(model), { lineWidth: 0, aliasDuplicateObjects: false })],
+    [OUTPUT_FILES.flashAudio, fixtureWav()],
   ]);
 }

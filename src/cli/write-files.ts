@@ -8,13 +8,17 @@ export interface WriteReport {
   unchanged: string[];
 }
 
-export function writeFilesAtomically(root: string, files: ReadonlyMap<string, string>): WriteReport {
+type Content = string | Buffer;
+
+const sameContent = (a: Buffer | undefined, b: Content): boolean => a !== undefined && a.equals(typeof b === 'string' ? Buffer.from(b) : b);
+
+export function writeFilesAtomically(root: string, files: ReadonlyMap<string, Content>): WriteReport {
   const report: WriteReport = { written: [], unchanged: [] };
   const staged: [string, string][] = [];
   try {
     for (const [path, content] of files) {
       const target = join(root, path);
-      if (readOrUndefined(target) === content) {
+      if (sameContent(readOrUndefined(target), content)) {
         report.unchanged.push(path);
         continue;
       }
@@ -33,19 +37,19 @@ export function writeFilesAtomically(root: string, files: ReadonlyMap<string, st
 }
 
 /** Paths whose content on disk differs from `files` (or is missing). */
-export function staleFiles(root: string, files: ReadonlyMap<string, string>): { path: string; reason: 'missing' | 'differs' }[] {
+export function staleFiles(root: string, files: ReadonlyMap<string, Content>): { path: string; reason: 'missing' | 'differs' }[] {
   const out: { path: string; reason: 'missing' | 'differs' }[] = [];
   for (const [path, content] of files) {
     const current = readOrUndefined(join(root, path));
     if (current === undefined) out.push({ path, reason: 'missing' });
-    else if (current !== content) out.push({ path, reason: 'differs' });
+    else if (!sameContent(current, content)) out.push({ path, reason: 'differs' });
   }
   return out;
 }
 
-function readOrUndefined(path: string): string | undefined {
+function readOrUndefined(path: string): Buffer | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readFileSync(path);
   } catch {
     return undefined;
   }

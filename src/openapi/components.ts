@@ -3,6 +3,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from '../model/schema.js';
 import type { Action, HeaderSpec, Model } from '../model/types.js';
+import { allShapes } from '../model/validators.js';
 
 export const SCHEMA_OPTIONS: SchemaOptions = {
   dialect: '2020-12',
@@ -19,11 +20,7 @@ export const headerComponent = (h: HeaderSpec): string => h.name.replace(/[^A-Za
 export function schemaComponents(model: Model): Record<string, JsonSchema> {
   const types = typeIndex(model);
   const out: Record<string, JsonSchema> = {};
-  const shapes = model.actions.flatMap((a) => [
-    { shape: a.request, direction: 'request' as const },
-    { shape: a.response, direction: 'response' as const },
-  ]);
-  for (const { type, direction } of reachableTypes(shapes, types)) {
+  for (const { type, direction } of reachableTypes(allShapes(model, 'http'), types)) {
     out[componentName(type, direction)] = {
       ...shapeSchema(type.shape, direction, types, SCHEMA_OPTIONS),
       description: type.description,
@@ -38,6 +35,13 @@ export function schemaComponents(model: Model): Record<string, JsonSchema> {
       required: ['Response'],
       properties: { Response: ref(responseComponent(a)) },
     };
+  }
+  for (const e of model.endpoints) {
+    out[`${e.name}Response`] = { ...shapeSchema(e.response, 'response', types, SCHEMA_OPTIONS), description: `What ${e.name} answers.` };
+  }
+  for (const cb of model.callbacks) {
+    out[`${cb.name}Body`] = { ...shapeSchema(cb.body, 'response', types, SCHEMA_OPTIONS), description: `What the service POSTs to the ${cb.urlParameter} of ${cb.action}.` };
+    out[`${cb.name}Reply`] = { ...shapeSchema(cb.reply.shape, 'response', types, SCHEMA_OPTIONS), description: cb.reply.description.trim() };
   }
   out.Error = {
     type: 'object',

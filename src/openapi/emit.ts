@@ -4,6 +4,7 @@ import type { Model } from '../model/types.js';
 import { headerParameters, schemaComponents } from './components.js';
 import { operation, operationPath } from './operation.js';
 import { securitySchemes } from './security.js';
+import { endpointPathItem, endpointSecuritySchemes, endpointTag } from './surfaces.js';
 
 export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
   const s = model.service;
@@ -13,6 +14,7 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
     // openapi-types mixes 3.0 and 3.1 schema types inside PathItemObject; the value is 3.1.
     paths[operationPath(action)] = { post: operation(model, action, area) } as OpenAPIV3_1.PathItemObject;
   }
+  for (const e of model.endpoints) paths[e.path] = endpointPathItem(model, e);
   return {
     openapi: '3.1.0',
     info: {
@@ -23,12 +25,15 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: s.endpoints.map((e) => ({ url: `https://${e.host}`, description: e.description })),
-    tags: model.areas.map((a) => ({ name: a.name, description: `**${a.nameZh}**. ${a.description}` })),
+    tags: [
+      ...model.areas.map((a) => ({ name: a.name, description: `**${a.nameZh}**. ${a.description}` })),
+      ...model.endpoints.map((e) => ({ name: endpointTag(e), description: `**${e.titleZh}**. ${e.summary}` })),
+    ],
     paths,
     components: {
       schemas: schemaComponents(model) as Record<string, OpenAPIV3_1.SchemaObject>,
       parameters: headerParameters(model),
-      securitySchemes: securitySchemes(model),
+      securitySchemes: { ...securitySchemes(model), ...endpointSecuritySchemes(model) },
     },
   };
 }

@@ -3,6 +3,7 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Action, Area, Model } from '../model/types.js';
 import { envelopeComponent, headerComponent, ref, requestComponent } from './components.js';
 import { SECURITY_SCHEME } from './security.js';
+import { actionCallbacks } from './surfaces.js';
 
 /** The path key public API directories use for header-routed APIs: every action is `POST /`. */
 export function operationPath(action: Action): string {
@@ -60,6 +61,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
       },
     },
     security: [{ [SECURITY_SCHEME]: [] }],
+    ...(actionCallbacks(model, action.name) ? { callbacks: actionCallbacks(model, action.name) } : {}),
     'x-title-zh': action.titleZh,
     'x-mutating': action.mutating,
   } as OpenAPIV3_1.OperationObject;

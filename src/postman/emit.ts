@@ -1,7 +1,7 @@
 // IR → Postman Collection v2.1, built with the postman-collection SDK. Pure: no I/O, no clock.
 import sdk from 'postman-collection';
 import { areaFolder, contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
-import { actionSchemas } from '../model/schema.js';
+import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
 import type { Model } from '../model/types.js';
 import { stableId } from './ids.js';
 import { caseItem } from './item.js';
@@ -14,6 +14,15 @@ interface Folder {
   name: string;
   description?: string;
   item: (Folder | ReturnType<typeof caseItem>)[];
+  event?: unknown[];
+}
+
+/** Flash-style endpoints sign and test themselves with folder-level scripts. */
+function endpointEvents(folderPath: string[]): unknown[] {
+  return [
+    { listen: 'prerequest', script: { id: stableId('script', 'sign-flash', ...folderPath), type: 'text/javascript', exec: scriptLines('sign-flash') } },
+    { listen: 'test', script: { id: stableId('script', 'flash-tests', ...folderPath), type: 'text/javascript', exec: scriptLines('flash-tests') } },
+  ];
 }
 
 const FOLDER_DESCRIPTIONS: Record<string, string> = {
@@ -38,18 +47,34 @@ function folderTree(model: Model, cases: ContractCase[]): Folder[] {
       node = next;
     }
     node.item.push(caseItem(model, c));
+    if (c.endpoint && !node.event) node.event = endpointEvents(path);
   }
   return root.item as Folder[];
 }
 
-/** Response-body schemas (draft-07, for the sandbox's ajv 6), keyed by action. */
+/**
+ * What the sandbox scripts need from the specs: response schemas (draft-07, for the sandbox's ajv 6)
+ * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
+ */
 export function sandboxSchemas(model: Model): string {
   const actions: Record<string, unknown> = {};
   for (const a of model.actions) {
     const { $schema: _ignored, ...schema } = actionSchemas(model, a, { dialect: 'draft-07', annotations: false }).response;
     actions[a.name] = schema;
   }
-  return JSON.stringify({ actions });
+  const types = typeIndex(model);
+  const endpoints = Object.fromEntries(
+    model.endpoints.map((e) => [
+      e.name,
+      {
+        response: standaloneSchema(shapeSchema(e.response, 'response', types, { dialect: 'draft-07', annotations: false, ref: (n) => `#/definitions/${n}` }), [{ shape: e.response, direction: 'response' }], types, { dialect: 'draft-07', annotations: false }),
+        statusField: e.statusField,
+        requestIdField: e.requestIdField,
+        signature: { header: e.signature.header, method: e.signature.method, secretIdParameter: e.signature.secretIdParameter, timestampParameter: e.signature.timestampParameter },
+      },
+    ]),
+  );
+  return JSON.stringify({ actions, endpoints });
 }
 
 function idVariables(model: Model): { key: string; value: string; type: 'string'; description: string }[] {
@@ -83,6 +108,7 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'region', value: s.defaultRegion, type: 'string' },
       { key: 'token', value: '', type: 'string' },
       { key: 'appId', value: '', type: 'string' },
+      ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
       ...idVariables(model),
       { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'Response schemas the contract tests check answers against. Generated; do not edit.' },
     ] as never,

@@ -31,6 +31,7 @@ export function localEnvironment(model: Model): PostmanEnvironment {
       value('region', model.service.defaultRegion),
       value('token', ''),
       value('appId', l.appId),
+      ...(model.endpoints.length > 0 ? [value('flashBaseUrl', `http://127.0.0.1:${l.port}`)] : []),
     ],
     _postman_variable_scope: 'environment',
   };
@@ -47,6 +48,7 @@ export function liveEnvironment(model: Model): PostmanEnvironment {
       value('region', model.service.defaultRegion),
       value('token', '', 'secret'),
       value('appId', ''),
+      ...(model.endpoints[0] ? [value('flashBaseUrl', `https://${model.endpoints[0].host}`)] : []),
     ],
     _postman_variable_scope: 'environment',
   };

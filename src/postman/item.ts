@@ -2,6 +2,7 @@
 // and disabled (never sent) X-Contract-* headers that the collection's scripts read.
 import type { ContractCase } from '../model/cases.js';
 import type { Action, Example, Model } from '../model/types.js';
+import { OUTPUT_FILES } from '../output-paths.js';
 import { stableId } from './ids.js';
 import { requestMarkdown } from './markdown.js';
 
@@ -76,7 +77,35 @@ function caseDescription(c: ContractCase): string {
   return `Contract case (${c.kind}): expects ${expect}.${c.mutating ? ' Creates or changes resources on the server.' : ''}`;
 }
 
+/** A flash-style endpoint case: its own host and path, the query in the URL, the audio fixture as the body. */
+function endpointItem(model: Model, c: ContractCase) {
+  const e = model.endpoints.find((x) => x.name === c.endpoint!.name)!;
+  const path = e.path.replace(/\{[A-Za-z][A-Za-z0-9_]*\}/g, '{{appId}}');
+  const query = Object.entries(c.params).map(([k, v]) => `${k}=${String(v)}`).join('&');
+  const header: HeaderDefinition[] = [
+    contract('X-Contract-Endpoint', e.name, 'Read by the flash scripts, never sent: which endpoint this is.'),
+    contract('X-Contract-Expect', c.expect === 'success' ? 'success' : `code=${c.expect.error}`, 'Read by the flash tests, never sent: the code this call must answer.'),
+    ...(c.sign ? [contract('X-Contract-Sign', c.sign, 'Read by the signing script, never sent: sign badly on purpose.')] : []),
+  ];
+  return {
+    id: stableId('case', c.id),
+    name: c.name,
+    request: {
+      method: e.method,
+      header,
+      url: `{{flashBaseUrl}}${path}${query ? `?${query}` : ''}`,
+      body: c.endpoint!.emptyBody ? { mode: 'raw', raw: '' } : { mode: 'file', file: { src: OUTPUT_FILES.flashAudio } },
+      description: {
+        content: c.kind === 'example' ? `**${e.titleZh}** · ${e.summary}\n\n${e.description.trim()}\n\nThe body is \`${OUTPUT_FILES.flashAudio}\`: in the Postman app, set the working directory (Settings → General) to a checkout of this project.` : caseDescription(c),
+        type: 'text/markdown' as const,
+      },
+    },
+    response: [],
+  };
+}
+
 export function caseItem(model: Model, c: ContractCase) {
+  if (c.endpoint) return endpointItem(model, c);
   const action = model.actions.find((a) => a.name === c.action);
   const isExample = c.kind === 'example' && action;
   const request = apiRequest(model, c.action, c.params, c);

@@ -1,7 +1,7 @@
 // Sandbox scripts are real .js files under sandbox/, loaded verbatim: never assembled from strings.
 import { readFileSync } from 'node:fs';
 
-export type SandboxScript = 'sign-tc3' | 'contract-tests';
+export type SandboxScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flash-tests';
 
 export function sandboxSource(name: SandboxScript): string {
   return readFileSync(new URL(`./sandbox/${name}.js`, import.meta.url), 'utf8');

@@ -1,0 +1,12 @@
+// The files `asr-contract build` writes. Kept apart from outputs.ts so emitters can name them
+// (the flash requests point at the audio fixture) without importing every emitter.
+export const GENERATED_DIR = 'generated';
+export const OUTPUT_FILES = {
+  openapiJson: `${GENERATED_DIR}/openapi.json`,
+  openapiYaml: `${GENERATED_DIR}/openapi.yaml`,
+  collection: `${GENERATED_DIR}/asr.postman_collection.json`,
+  localEnvironment: `${GENERATED_DIR}/local.postman_environment.json`,
+  liveEnvironment: `${GENERATED_DIR}/live.postman_environment.json`,
+  asyncapi: `${GENERATED_DIR}/asyncapi.yaml`,
+  flashAudio: `${GENERATED_DIR}/fixtures/flash-sample.wav`,
+} as const;

@@ -1,0 +1,48 @@
+// Folder-level test script of the flash recognition folders: the status code, the request id and,
+// on success, the response schema. Runs unchanged in Newman 6 and the Postman app.
+// X-Contract-Expect (disabled, never sent) holds `success` or `code=<n>`.
+(function flashTests() {
+  var name = pm.request.headers.get('X-Contract-Endpoint');
+  if (!name) return;
+  var contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  var meta = (contract.endpoints && contract.endpoints[name]) || {};
+  var expectation = String(pm.request.headers.get('X-Contract-Expect') || 'success');
+  var wanted = expectation.indexOf('code=') === 0 ? Number(expectation.slice('code='.length)) : 0;
+  var body;
+  try {
+    body = pm.response.json();
+  } catch (e) {
+    body = undefined;
+  }
+  var label = name + ' · ';
+
+  pm.test(label + 'HTTP 200', function () {
+    pm.expect(pm.response.code, 'HTTP status').to.equal(200);
+  });
+  pm.test(label + meta.requestIdField + ' is a string', function () {
+    pm.expect(body, 'the body is a JSON object').to.be.an('object');
+    pm.expect(body[meta.requestIdField], meta.requestIdField).to.be.a('string');
+  });
+  pm.test(label + meta.statusField + ' is ' + wanted, function () {
+    pm.expect(body && body[meta.statusField], meta.statusField + ' (' + (body && body.message) + ')').to.equal(wanted);
+  });
+  if (wanted !== 0) return;
+
+  var validate = null;
+  if (meta.response) {
+    var Ajv = require('ajv');
+    var ajv = new Ajv({ allErrors: true, jsonPointers: true, logger: false });
+    validate = ajv.compile(meta.response);
+  }
+  pm.test(label + 'response matches schema', function () {
+    pm.expect(validate, 'a schema for ' + name + ' in contractSchemas').to.be.a('function');
+    var ok = validate(body);
+    var why = (validate.errors || [])
+      .map(function (e) {
+        if (e.keyword === 'required') return (e.dataPath || '') + '/' + e.params.missingProperty + ' is missing [required]';
+        return (e.dataPath || '(body)') + ' ' + e.message + ' [' + e.keyword + ']';
+      })
+      .join('; ');
+    pm.expect(ok, why).to.equal(true);
+  });
+})();
