@@ -19,6 +19,13 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.TEST_USAGE, run: (argv, io) => m.runTest(argv, io, PACKAGE_ROOT) };
     },
   },
+  'sign-url': {
+    summary: 'print a signed wss:// URL for the realtime or virtual-number WebSocket',
+    load: async () => {
+      const m = await import('./sign-url.js');
+      return { usage: m.SIGN_URL_USAGE, run: (argv, io) => m.runSignUrl(argv, io, PACKAGE_ROOT) };
+    },
+  },
   mock: {
     summary: 'run the local ASR emulator (strict auth, validation and state)',
     load: async () => {

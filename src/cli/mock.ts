@@ -7,6 +7,7 @@ import { compileOrReport } from './compile-or-report.js';
 import type { Io } from './io.js';
 
 export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
+                         [--callback-ms N] [--callback-allow HOST]...
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
@@ -15,6 +16,12 @@ Starts the local ASR emulator.
   --lenient-auth  accept any signature (the SecretId must still match)
   --debug-auth    add the expected canonical request and string to sign to SignatureFailure messages
   --step-ms N     time per task/model progress step in ms (default from specs/emulator.yaml)
+  --callback-ms N how long a task with a CallbackUrl takes to finish and call back (default 2000)
+  --callback-allow HOST
+                  also deliver callbacks to HOST (by default only to loopback addresses)
+
+It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, and the WebSockets at
+/asr/v2/<appid> and /asr/virtual_number/v1/<appid>.
 
 Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, else the documented local test pair
 (generated/local.postman_environment.json). TENCENTCLOUD_TOKEN makes X-TC-Token mandatory.
@@ -30,6 +37,8 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
       'lenient-auth': { type: 'boolean' },
       'debug-auth': { type: 'boolean' },
       'step-ms': { type: 'string' },
+      'callback-ms': { type: 'string' },
+      'callback-allow': { type: 'string', multiple: true },
     },
     strict: true,
     allowPositionals: false,
@@ -38,11 +47,14 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
   if (!model) return 1;
   const port = portFlag(values.port, model.service.local.port);
   const stepMs = nonNegativeIntFlag(values['step-ms'], '--step-ms');
+  const callbackDelayMs = nonNegativeIntFlag(values['callback-ms'], '--callback-ms');
   const options = optionsFromEnv(model, io.env, {
     lenientAuth: values['lenient-auth'] === true,
     debugAuth: values['debug-auth'] === true,
     ...(values.state ? { statePath: values.state } : {}),
     ...(stepMs !== undefined ? { stepMs } : {}),
+    ...(callbackDelayMs !== undefined ? { callbackDelayMs } : {}),
+    callbackAllow: values['callback-allow'] ?? [],
     log: io.stderr,
   });
   let emulator;

@@ -12,7 +12,11 @@ import { reportPaths, REPORTERS, runNewman, type ReporterName } from '../runner/
 import { formatTable, perActionTable, redactFiles } from '../runner/report.js';
 import { casesById, selectItems, SelectionError } from '../runner/select.js';
 import { emulatorTarget, remoteTarget, TargetError, type Target } from '../runner/target.js';
-import { OpenApiValidators, secondOpinion } from '../runner/verify.js';
+import { DocumentValidators, OpenApiValidators, secondOpinion } from '../runner/verify.js';
+import { runCallbackCases } from '../runner/callback-cases.js';
+import type { SurfaceCase } from '../runner/checks.js';
+import { runWsCases } from '../runner/ws-cases.js';
+import { parse as parseYaml } from 'yaml';
 import { compileOrReport } from './compile-or-report.js';
 import { UsageError, type Io } from './io.js';
 
@@ -73,7 +77,13 @@ export async function runTest(argv: string[], io: Io, root: string): Promise<num
   try {
     if (values['base-url']) target = remoteTarget(model, values['base-url'], io.env);
     else {
-      emulator = await startEmulator(model, optionsFromEnv(model, {}, { log: io.stderr }), { host: '127.0.0.1', port: 0 });
+      // Callbacks come quickly here: the run waits for them.
+      emulator = await startEmulator(
+        model,
+        // Example callback URLs point at example.com, which the emulator rightly refuses; only real trouble is worth a line.
+        optionsFromEnv(model, {}, { log: (line) => void (line.startsWith('callback ') || io.stderr(line)), callbackDelayMs: 100 }),
+        { host: '127.0.0.1', port: 0 },
+      );
       target = emulatorTarget(model, emulator.url);
     }
   } catch (e) {
@@ -100,31 +110,74 @@ export async function runTest(argv: string[], io: Io, root: string): Promise<num
 
     mkdirSync(out, { recursive: true });
     const started = performance.now();
-    const summary = await runNewman({ collection: selection.collection, environment, reporters, out, bail: values.bail === true, title: 'ASR contract run' });
+    const summary = await runNewman({ collection: selection.collection, environment, reporters, out, bail: values.bail === true, title: 'ASR contract run', workingDir: root });
     const wallMs = performance.now() - started;
     redactFiles(reportPaths(out, reporters), [target.values.secretKey, target.values.token]);
 
-    const openapi = JSON.parse(readFileSync(join(root, OUTPUT_FILES.openapiJson), 'utf8')) as Record<string, unknown>;
-    const opinion = secondOpinion(summary.run.executions, cases, new OpenApiValidators(openapi));
-    const rows = perActionTable(summary, cases, opinion.findings);
+    const openapi = new OpenApiValidators(JSON.parse(readFileSync(join(root, OUTPUT_FILES.openapiJson), 'utf8')) as Record<string, unknown>);
+    const opinion = secondOpinion(summary.run.executions, cases, openapi);
+
+    const surfaces = await runSurfaces(model, root, target, emulator !== undefined, { folders: values.folder ?? [], includeMutating }, openapi, io);
+    writeFileSync(join(out, 'surfaces.json'), `${JSON.stringify(surfaces, null, 2)}\n`);
+    redactFiles([join(out, 'surfaces.json')], [target.values.secretKey, target.values.token]);
+    const rows = mergeSurfaceRows(perActionTable(summary, cases, opinion.findings), surfaces);
     io.stdout('');
     for (const line of formatTable(rows)) io.stdout(line);
     for (const f of opinion.findings) io.stdout(`second opinion: ${f.case}: ${f.problem}`);
+    for (const c of surfaces) for (const x of c.checks.filter((k) => !k.ok)) io.stdout(`${c.name}: ${x.name}${x.detail ? `: ${x.detail}` : ''}`);
+    const surfaceChecks = surfaces.flatMap((c) => c.checks);
+    const surfaceFailed = surfaceChecks.filter((x) => !x.ok).length;
 
     const total = summary.run.stats.assertions.total ?? 0;
     const failedAssertions = summary.run.stats.assertions.failed ?? 0;
-    const passed = total - failedAssertions + opinion.checked - opinion.findings.length;
-    const failed = failedAssertions + opinion.findings.length;
+    const passed = total - failedAssertions + opinion.checked - opinion.findings.length + surfaceChecks.length - surfaceFailed;
+    const failed = failedAssertions + opinion.findings.length + surfaceFailed;
     // newman counts a script error or a request that never got an answer as a failure, not an assertion.
     const otherFailures = summary.run.failures.filter((f) => f.error.name !== 'AssertionError').length;
     writeSummary(out, model, { passed, failed: failed + otherFailures, assertions: total, secondOpinionChecks: opinion.checked, requests: summary.run.stats.requests.total ?? 0, wallMs: Math.round(wallMs) });
     io.stdout('');
-    io.stdout(`${passed} passed, ${failed + otherFailures} failed (${total} assertions in the collection, ${opinion.checked} second-opinion checks${otherFailures ? `, ${otherFailures} request or script errors` : ''}) in ${(wallMs / 1000).toFixed(1)} s; reports in ${out}`);
+    io.stdout(`${passed} passed, ${failed + otherFailures} failed (${total} assertions in the collection, ${opinion.checked} second-opinion checks, ${surfaceChecks.length} WebSocket and callback checks${otherFailures ? `, ${otherFailures} request or script errors` : ''}) in ${(wallMs / 1000).toFixed(1)} s; reports in ${out}`);
     for (const f of summary.run.failures.filter((x) => x.error.name !== 'AssertionError')) io.stderr(`newman: ${f.source?.name ?? ''}: ${f.error.message}`);
     return failed + otherFailures > 0 ? 1 : 0;
   } finally {
     await emulator?.close();
   }
+}
+
+/** The WebSocket and callback cases, where they can run: the emulator always; a remote server only with --include-mutating, and never callbacks (they need a public URL). */
+async function runSurfaces(model: Model, root: string, target: Target, local: boolean, opts: { folders: readonly string[]; includeMutating: boolean }, openapi: OpenApiValidators, io: Io): Promise<SurfaceCase[]> {
+  if (opts.folders.length > 0) {
+    io.stdout('  --folder given: WebSocket and callback cases left out');
+    return [];
+  }
+  const asyncapi = new DocumentValidators(parseYaml(readFileSync(join(root, OUTPUT_FILES.asyncapi), 'utf8')) as Record<string, unknown>);
+  const audio = readFileSync(join(root, OUTPUT_FILES.flashAudio));
+  const creds = { secretId: target.values.secretId, secretKey: target.values.secretKey, region: target.values.region, appId: target.values.appId };
+  const out: SurfaceCase[] = [];
+  if (local) {
+    out.push(...(await runWsCases(model, { base: target.baseUrl.replace(/^http/, 'ws'), ...creds }, asyncapi, audio)));
+    out.push(...(await runCallbackCases(model, target.baseUrl, creds, openapi)));
+    return out;
+  }
+  io.stdout('  callbacks need a public URL to be delivered to: callback cases run against the emulator only');
+  const channel = model.channels[0];
+  if (!opts.includeMutating || !channel) io.stdout('  WebSocket cases submit recognition work: add --include-mutating to run them');
+  else if (!creds.appId) io.stdout('  WebSocket cases need TENCENTCLOUD_APPID: left out');
+  else out.push(...(await runWsCases(model, { base: `wss://${channel.host}`, ...creds }, asyncapi, audio)));
+  return out;
+}
+
+function mergeSurfaceRows(rows: ReturnType<typeof perActionTable>, surfaces: readonly SurfaceCase[]): ReturnType<typeof perActionTable> {
+  const extra = new Map<string, { action: string; cases: number; requests: number; assertions: number; failures: number }>();
+  for (const c of surfaces) {
+    const r = extra.get(c.surface) ?? { action: c.surface, cases: 0, requests: 0, assertions: 0, failures: 0 };
+    r.cases++;
+    r.requests++;
+    r.assertions += c.checks.length;
+    r.failures += c.checks.filter((x) => !x.ok).length;
+    extra.set(c.surface, r);
+  }
+  return [...rows, ...[...extra.values()].sort((a, b) => a.action.localeCompare(b.action))];
 }
 
 function writeSummary(out: string, model: Model, data: Record<string, number>): void {

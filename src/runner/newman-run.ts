@@ -22,6 +22,8 @@ export function runNewman(options: {
   out: string;
   bail: boolean;
   title: string;
+  /** Where file bodies (the flash audio fixture) are found: the project root. */
+  workingDir: string;
 }): Promise<NewmanRunSummary> {
   const reporter: Record<string, unknown> = {
     junit: { export: join(options.out, REPORT_FILES.junit) },
@@ -35,6 +37,8 @@ export function runNewman(options: {
     reporter,
     bail: options.bail,
     timeoutRequest: 60_000,
+    workingDir: options.workingDir,
+    insecureFileRead: false,
   };
   return new Promise((resolve, reject) => newman.run(run, (err, summary) => (err ? reject(err) : resolve(summary))));
 }

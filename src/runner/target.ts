@@ -7,7 +7,7 @@ export interface Target {
   baseUrl: string;
   local: boolean;
   /** Values for the Postman environment. Secrets are only here, never in files. */
-  values: { secretId: string; secretKey: string; region: string; token: string; appId: string };
+  values: { secretId: string; secretKey: string; region: string; token: string; appId: string; flashBaseUrl?: string };
 }
 
 export class TargetError extends Error {}
@@ -33,11 +33,19 @@ export function remoteTarget(model: Model, baseUrl: string, env: NodeJS.ProcessE
   return {
     baseUrl: url.origin,
     local: isLocalUrl(url),
-    values: { secretId, secretKey, region: env.TENCENTCLOUD_REGION || model.service.defaultRegion, token: env.TENCENTCLOUD_TOKEN ?? '', appId: env.TENCENTCLOUD_APPID ?? '' },
+    values: {
+      secretId,
+      secretKey,
+      region: env.TENCENTCLOUD_REGION || model.service.defaultRegion,
+      token: env.TENCENTCLOUD_TOKEN ?? '',
+      appId: env.TENCENTCLOUD_APPID || (isLocalUrl(url) ? model.service.local.appId : ''),
+      // A local server (an emulator) serves flash on its one port too; otherwise flash keeps its own host.
+      ...(isLocalUrl(url) ? { flashBaseUrl: url.origin } : {}),
+    },
   };
 }
 
 export function emulatorTarget(model: Model, baseUrl: string): Target {
   const l = model.service.local;
-  return { baseUrl, local: true, values: { secretId: l.secretId, secretKey: l.secretKey, region: model.service.defaultRegion, token: '', appId: l.appId } };
+  return { baseUrl, local: true, values: { secretId: l.secretId, secretKey: l.secretKey, region: model.service.defaultRegion, token: '', appId: l.appId, flashBaseUrl: baseUrl } };
 }

@@ -5,7 +5,7 @@ import type { NewmanRunExecution } from 'newman';
 import type { ContractCase } from '../model/cases.js';
 import { createAjv, describeAjvError } from '../model/ajv.js';
 
-const DOC_ID = 'urn:asr-contract:openapi';
+const DOC_ID = 'urn:asr-contract:document';
 
 export interface SecondOpinionFinding {
   case: string;
@@ -13,27 +13,36 @@ export interface SecondOpinionFinding {
   problem: string;
 }
 
-export class OpenApiValidators {
+/** Validators for schemas inside an OpenAPI or AsyncAPI document, addressed by JSON pointer. */
+export class DocumentValidators {
   private readonly ajv = createAjv();
   private readonly cache = new Map<string, ValidateFunction>();
 
-  constructor(openapi: Record<string, unknown>) {
-    // The document is added as a schema resource so that #/components/schemas/... refs resolve;
+  constructor(document: Record<string, unknown>) {
+    // The document's components are added as a schema resource so that #/components/... refs resolve;
     // `components` is declared as an inert keyword so strict mode accepts it as a container.
     this.ajv.addKeyword({ keyword: 'components', schemaType: 'object' });
-    this.ajv.addSchema({ $id: DOC_ID, components: openapi.components as object });
+    this.ajv.addSchema({ $id: DOC_ID, components: document.components as object });
   }
 
-  component(name: string): ValidateFunction | undefined {
-    let v = this.cache.get(name);
+  /** `/components/schemas/CreateRecTaskEnvelope`, `/components/messages/realtime.ack/payload`, … */
+  pointer(pointer: string): ValidateFunction | undefined {
+    let v = this.cache.get(pointer);
     if (!v) {
-      v = this.ajv.getSchema(`${DOC_ID}#/components/schemas/${name}`);
+      v = this.ajv.getSchema(`${DOC_ID}#${pointer}`);
       if (!v) return undefined;
-      this.cache.set(name, v);
+      this.cache.set(pointer, v);
     }
     return v;
   }
+
+  component(name: string): ValidateFunction | undefined {
+    return this.pointer(`/components/schemas/${name}`);
+  }
 }
+
+/** The OpenAPI document's validators. */
+export class OpenApiValidators extends DocumentValidators {}
 
 export function secondOpinion(executions: readonly NewmanRunExecution[], cases: Map<string, ContractCase>, validators: OpenApiValidators): { checked: number; findings: SecondOpinionFinding[] } {
   const findings: SecondOpinionFinding[] = [];
@@ -50,7 +59,8 @@ export function secondOpinion(executions: readonly NewmanRunExecution[], cases: 
       report('the body is not JSON');
       continue;
     }
-    const component = c.expect === 'success' ? `${c.action}Envelope` : 'ErrorEnvelope';
+    // Flash-style endpoints answer their own shape, with no envelope, successes and failures alike.
+    const component = c.endpoint ? `${c.endpoint.name}Response` : c.expect === 'success' ? `${c.action}Envelope` : 'ErrorEnvelope';
     const validate = validators.component(component);
     if (!validate) {
       if (c.expect === 'success') report(`the OpenAPI document has no ${component}`);

@@ -1,5 +1,5 @@
 // Runs a sandbox script (verbatim) in a Node vm with a minimal stand-in for Postman's `pm` API and a
-// fixed clock. Newman proves the script in the real sandbox; this harness lets known-answer vectors,
+// fixed clock. Newman proves the scripts in the real sandbox; this harness lets known-answer vectors,
 // which need a fixed timestamp, reach the very same code.
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
@@ -14,15 +14,34 @@ export interface HarnessRequest {
   body: string;
 }
 
-export function runSandboxScript(name: SandboxScript, request: HarnessRequest, variables: Record<string, string>, nowMs: number): HarnessRequest {
+export function runSandboxScript(name: SandboxScript, request: HarnessRequest, variables: Record<string, string>, nowMs: number, collectionVariables: Record<string, string> = {}): HarnessRequest {
   const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), { key: k, value: v }]));
+  const [base, rawQuery = ''] = request.url.split('?') as [string, string?];
+  const query = rawQuery
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const i = pair.indexOf('=');
+      return { key: i < 0 ? pair : pair.slice(0, i), value: i < 0 ? '' : pair.slice(i + 1) };
+    });
+  const url = (): string => (query.length ? `${base}?${query.map((q) => `${q.key}=${q.value}`).join('&')}` : base);
   const state = { body: request.body };
   const replaceIn = (s: string): string => s.replace(/\{\{([^}]+)\}\}/g, (m, k: string) => variables[k] ?? m);
   const pm = {
     variables: { get: (k: string) => variables[k], replaceIn },
+    collectionVariables: { get: (k: string) => collectionVariables[k] },
     request: {
       method: request.method,
-      url: { toString: () => request.url },
+      url: {
+        toString: url,
+        query: {
+          upsert: (q: { key: string; value: string }) => {
+            const existing = query.find((x) => x.key === q.key);
+            if (existing) existing.value = q.value;
+            else query.push({ ...q });
+          },
+        },
+      },
       body: {
         mode: 'raw',
         get raw() {
@@ -48,5 +67,5 @@ export function runSandboxScript(name: SandboxScript, request: HarnessRequest, v
     }
   }
   runInNewContext(sandboxSource(name), { pm, require: (m: string) => require(m), Date: FixedDate });
-  return { ...request, body: state.body, headers: Object.fromEntries([...headers.values()].map((h) => [h.key, h.value])) };
+  return { ...request, url: url(), body: state.body, headers: Object.fromEntries([...headers.values()].map((h) => [h.key, h.value])) };
 }

@@ -26,7 +26,9 @@ describe('generated OpenAPI document', () => {
 
   test('is OpenAPI 3.1 with one POST operation per action, keyed by a fragment path', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const ops = Object.entries(doc.paths).map(([path, item]) => [path, Object.keys(item as object), (item as { post: { operationId: string } }).post.operationId]);
+    const ops = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith('/#'))
+      .map(([path, item]) => [path, Object.keys(item as object), (item as { post: { operationId: string } }).post.operationId]);
     expect(ops).toHaveLength(33);
     for (const [path, methods, id] of ops) {
       expect(methods).toEqual(['post']);
@@ -35,7 +37,8 @@ describe('generated OpenAPI document', () => {
   });
 
   test('every operation fixes X-TC-Action to its own name and references the common headers', () => {
-    for (const item of Object.values(doc.paths) as { post: { operationId: string; parameters: { name?: string; schema?: { const?: string }; $ref?: string }[] } }[]) {
+    for (const [path, item] of Object.entries(doc.paths) as [string, { post: { operationId: string; parameters: { name?: string; schema?: { const?: string }; $ref?: string }[] } }][]) {
+      if (!path.startsWith('/#')) continue;
       const op = item.post;
       const action = op.parameters.find((p) => p.name === 'X-TC-Action');
       expect(action?.schema?.const).toBe(op.operationId);
@@ -47,7 +50,7 @@ describe('generated OpenAPI document', () => {
 
   test('tags follow the product areas and every operation has one', () => {
     const tags = doc.tags.map((t: { name: string }) => t.name);
-    expect(tags).toHaveLength(8);
+    expect(tags).toHaveLength(9); // 8 product areas and flash recognition
     for (const item of Object.values(doc.paths) as { post: { tags: string[] } }[]) expect(tags).toContain(item.post.tags[0]);
   });
 
@@ -62,6 +65,28 @@ describe('generated OpenAPI document', () => {
       { $ref: '#/components/schemas/ErrorEnvelope' },
     ]);
     expect(doc.components.schemas.CreateRecTaskResponse.required).toContain('RequestId');
+  });
+
+  test('flash recognition is an operation on its own server, with a binary body and its own signature', () => {
+    const item = doc.paths['/asr/flash/v1/{appId}'];
+    expect(item.servers).toEqual([expect.objectContaining({ url: 'https://asr.cloud.tencent.com' })]);
+    const op = item.post;
+    expect(op.operationId).toBe('FlashRecognition');
+    expect(op.parameters.find((p: { name: string }) => p.name === 'appId')).toMatchObject({ in: 'path', required: true });
+    expect(op.parameters.find((p: { name: string }) => p.name === 'engine_type')).toMatchObject({ in: 'query', required: true });
+    expect(Object.keys(op.requestBody.content)).toEqual(['application/octet-stream']);
+    expect(op.security).toEqual([{ FlashRecognitionSignature: [] }]);
+    expect(doc.components.securitySchemes.FlashRecognitionSignature).toMatchObject({ type: 'apiKey', in: 'header', name: 'Authorization' });
+    expect(doc.components.schemas.FlashRecognitionResponse.required).toEqual(['request_id', 'code', 'message', 'audio_duration']);
+  });
+
+  test('the two callbacks hang off the actions that name a callback URL', () => {
+    const rec = doc.paths['/#X-TC-Action=CreateRecTask'].post.callbacks.RecTaskCallback['{$request.body#/CallbackUrl}'].post;
+    expect(Object.keys(rec.requestBody.content)).toEqual(['application/x-www-form-urlencoded']);
+    expect(rec.responses['200'].content['application/json'].examples.success.value).toEqual({ code: 0, message: 'success' });
+    const stream = doc.paths['/#X-TC-Action=CreateAsyncRecognitionTask'].post.callbacks.StreamTaskCallback['{$request.body#/CallbackUrl}'].post;
+    expect(Object.keys(stream.requestBody.content)).toEqual(['application/json']);
+    expect(stream.parameters).toEqual([expect.objectContaining({ name: 'CheckSum', in: 'header' })]);
   });
 
   test('integers stay apart from numbers, and nullable fields allow null', () => {

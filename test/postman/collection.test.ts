@@ -15,7 +15,9 @@ const live = JSON.parse(read(OUTPUT_FILES.liveEnvironment));
 type Node = { name: string; item?: Node[]; request?: any; response?: any[] };
 const leaves = (nodes: Node[]): Node[] => nodes.flatMap((n) => (n.item ? leaves(n.item) : [n]));
 const requests = leaves(collection.item);
-const areaFolders = collection.item.filter((f: Node) => f.name !== 'Workflows' && f.name !== 'Negative cases');
+const FLASH = 'Flash recognition · 录音文件识别极速版';
+const areaFolders = collection.item.filter((f: Node) => !['Workflows', 'Negative cases', FLASH].includes(f.name));
+const isApi3 = (n: Node): boolean => n.request.header.some((h: { key: string }) => h.key === 'X-TC-Action');
 const exampleRequests = leaves(areaFolders);
 
 describe('generated Postman collection', () => {
@@ -37,10 +39,10 @@ describe('generated Postman collection', () => {
   });
 
   test('has a folder per product area with one documented request per action, then workflows and negative cases', () => {
-    expect(collection.item.map((f: Node) => f.name)).toEqual([...areaFolders.map((f: Node) => f.name), 'Workflows', 'Negative cases']);
+    expect(collection.item.map((f: Node) => f.name)).toEqual([...areaFolders.map((f: Node) => f.name), FLASH, 'Workflows', 'Negative cases']);
     expect(areaFolders).toHaveLength(8);
     expect(exampleRequests.map((r) => r.name).sort()).toHaveLength(33);
-    for (const item of requests) {
+    for (const item of requests.filter(isApi3)) {
       const r = item.request;
       expect(r.method).toBe('POST');
       expect(r.url.raw).toBe('{{baseUrl}}/');
@@ -60,6 +62,23 @@ describe('generated Postman collection', () => {
     }
   });
 
+  test('flash requests send the generated WAV fixture, and their folders sign and test them', () => {
+    const folders = [collection.item.find((f: Node & { event?: unknown[] }) => f.name === FLASH), collection.item.find((f: Node) => f.name === 'Negative cases').item.find((f: Node) => f.name === FLASH)];
+    for (const folder of folders) {
+      expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
+        ['prerequest', readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/sign-flash.js'), 'utf8').replace(/\n$/, '')],
+        ['test', readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/flash-tests.js'), 'utf8').replace(/\n$/, '')],
+      ]);
+    }
+    const ok = folders[0].item[0];
+    expect(ok.request.url.raw).toMatch(/^\{\{flashBaseUrl\}\}\/asr\/flash\/v1\/\{\{appId\}\}\?engine_type=16k_zh&voice_format=wav/);
+    expect(ok.request.body).toEqual({ mode: 'file', file: { src: OUTPUT_FILES.flashAudio } });
+    const wav = readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio));
+    expect(wav.subarray(0, 4).toString()).toBe('RIFF');
+    expect(wav.subarray(8, 12).toString()).toBe('WAVE');
+    expect(wav.readUInt32LE(24)).toBe(16000);
+  });
+
   test('ids flow through variables: the create call captures, later calls use {{…}}', () => {
     const byName = new Map(exampleRequests.map((r) => [r.name, r]));
     const header = (name: string, key: string) => byName.get(name)!.request.header.find((h: { key: string }) => h.key === key)?.value;
@@ -71,7 +90,7 @@ describe('generated Postman collection', () => {
   });
 
   test('declares the documented variables, signs and tests at collection level with verbatim scripts', () => {
-    expect(collection.variable.map((v: { key: string }) => v.key).slice(0, 6)).toEqual(['baseUrl', 'secretId', 'secretKey', 'region', 'token', 'appId']);
+    expect(collection.variable.map((v: { key: string }) => v.key).slice(0, 7)).toEqual(['baseUrl', 'secretId', 'secretKey', 'region', 'token', 'appId', 'flashBaseUrl']);
     expect(collection.variable.at(-1).key).toBe('contractSchemas');
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);

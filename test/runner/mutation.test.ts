@@ -28,7 +28,7 @@ afterAll(() => em.close());
 async function runThrough(kind: MutationKind | 'none', spare: ReadonlySet<string> = new Set()) {
   const proxy = await startMutatingProxy(em.url, em.model, kind, spare);
   try {
-    const summary = await runNewman({ collection: positiveCollection(), environment: withValues(read(OUTPUT_FILES.localEnvironment), { baseUrl: proxy.url }) as never });
+    const summary = await runNewman({ workingDir: PACKAGE_ROOT, collection: positiveCollection(), environment: withValues(read(OUTPUT_FILES.localEnvironment), { baseUrl: proxy.url, flashBaseUrl: proxy.url }) as never });
     return { summary, mutated: proxy.mutated };
   } finally {
     await proxy.close();

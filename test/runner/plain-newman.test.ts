@@ -32,7 +32,7 @@ describe('plain newman against asr-contract mock', () => {
   test('newman run generated/asr.postman_collection.json -e generated/local.postman_environment.json', async () => {
     const mock = await spawnMock();
     try {
-      const r = await newman(['run', 'generated/asr.postman_collection.json', '-e', 'generated/local.postman_environment.json', '--env-var', `baseUrl=${mock.url}`, '--reporters', 'cli', '--color', 'off']);
+      const r = await newman(['run', 'generated/asr.postman_collection.json', '-e', 'generated/local.postman_environment.json', '--env-var', `baseUrl=${mock.url}`, '--env-var', `flashBaseUrl=${mock.url}`, '--reporters', 'cli', '--color', 'off']);
       expect(r.stdout).toMatch(/│\s+assertions\s+│\s+\d+\s+│\s+0\s+│/);
       expect(r.code).toBe(0);
     } finally {

@@ -29,8 +29,10 @@ describe('asr-contract test', () => {
     expect(r.stdout).toMatch(/cases against the emulator at http:\/\/127\.0\.0\.1:\d+/);
     expect(r.stdout).toMatch(/^action +cases +requests +assertions +failures$/m);
     expect(r.stdout).toMatch(/^CreateRecTask +\d+ +\d+ +\d+ +0$/m);
-    expect(r.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ assertions in the collection, \d+ second-opinion checks\)/m);
-    for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ assertions in the collection, \d+ second-opinion checks, \d+ WebSocket and callback checks\)/m);
+    // WebSocket sessions and callbacks are rows of the table too.
+    for (const row of ['realtime', 'virtual-number', 'RecTaskCallback', 'StreamTaskCallback', 'FlashRecognition']) expect(r.stdout).toMatch(new RegExp(`^${row} +\\d+ +\\d+ +\\d+ +0$`, 'm'));
+    for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json', 'surfaces.json']) expect(existsSync(join(out, f)), f).toBe(true);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
     const summary = JSON.parse(readFileSync(join(out, 'contract-summary.json'), 'utf8'));
     expect(summary).toMatchObject({ failed: 0, passed: expect.any(Number) });
