@@ -1,5 +1,6 @@
 // A source-neutral view of Tencent's own definitions (SDK type declarations or tccli api.json),
 // and of our model in the same terms, so the two can be compared field by field.
+import { reachableTypes, typeIndex } from '../model/schema.js';
 import type { Field, Model, TypeRef } from '../model/types.js';
 
 /** integer | number | string | boolean | object:<Type> | <kind>[] ; `number` alone when the source cannot tell integers apart. */
@@ -53,12 +54,17 @@ function shapeOf(fields: Field[], side: 'request' | 'response' | 'type', usage?:
   };
 }
 
-/** Our model in reference terms. */
+/** Our model in reference terms: the API 3.0 actions and the types they reach (Tencent's definitions know nothing else). */
 export function modelAsReference(model: Model): Reference {
+  const shapes = model.actions.flatMap((a) => [
+    { shape: a.request, direction: 'request' as const },
+    { shape: a.response, direction: 'response' as const },
+  ]);
+  const reachable = new Set(reachableTypes(shapes, typeIndex(model)).map((r) => r.type.name));
   return {
     source: 'specs/',
     knows: { always: true, nullable: true, integers: true },
     actions: new Map(model.actions.map((a) => [a.name, { request: shapeOf(a.request.fields, 'request'), response: shapeOf(a.response.fields, 'response') }])),
-    types: new Map(model.types.map((t) => [t.name, shapeOf(t.shape.fields, 'type', t.usage)])),
+    types: new Map(model.types.filter((t) => reachable.has(t.name)).map((t) => [t.name, shapeOf(t.shape.fields, 'type', t.usage)])),
   };
 }
