@@ -8,5 +8,6 @@ export const OUTPUT_FILES = {
   localEnvironment: `${GENERATED_DIR}/local.postman_environment.json`,
   liveEnvironment: `${GENERATED_DIR}/live.postman_environment.json`,
   asyncapi: `${GENERATED_DIR}/asyncapi.yaml`,
+  types: `${GENERATED_DIR}/types.d.ts`,
   flashAudio: `${GENERATED_DIR}/fixtures/flash-sample.wav`,
 } as const;

@@ -6,6 +6,7 @@ import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
 import { emitCollection } from './postman/emit.js';
 import { fixtureWav } from './postman/fixture-wav.js';
+import { emitTypes } from './typescript/emit.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 
 export { GENERATED_DIR, OUTPUT_FILES } from './output-paths.js';
@@ -25,6 +26,7 @@ export function renderOutputs(model: Model): Map<string, OutputContent> {
     [OUTPUT_FILES.localEnvironment, json(localEnvironment(model))],
     [OUTPUT_FILES.liveEnvironment, json(liveEnvironment(model))],
     [OUTPUT_FILES.asyncapi, yamlStringify(emitAsyncApi(model), { lineWidth: 0, aliasDuplicateObjects: false })],
+    [OUTPUT_FILES.types, emitTypes(model)],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
   ]);
 }
