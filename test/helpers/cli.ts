@@ -8,10 +8,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = {}, cwd: string = process.cwd()): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env, cwd: process.cwd() };
+  const io: Io = { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env, cwd };
   const code = await main(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

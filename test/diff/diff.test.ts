@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parseDocument } from 'yaml';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { classifyChanges } from '../../src/diff/classify.js';
+import { formatChanges } from '../../src/diff/format.js';
+import { compileSpecTexts } from '../../src/model/compile.js';
+import type { Model } from '../../src/model/types.js';
+import { runCli } from '../helpers/cli.js';
+import { DIFF_CASES, diffCases, side } from '../helpers/diff-fixtures.js';
+import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+
+const temps: string[] = [];
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+function compiled(caseName: string, which: 'old' | 'new'): Model {
+  const { model, diagnostics } = compileSpecTexts(side(caseName, which));
+  if (!model) throw new Error(`${caseName}/${which} does not compile: ${JSON.stringify(diagnostics)}`);
+  return model;
+}
+
+// Each fixture is the mini spec with one change applied; expected.txt is the reviewed table.
+describe.each(diffCases())('diff rule fixture %s', (caseName) => {
+  const changes = classifyChanges(compiled(caseName, 'old'), compiled(caseName, 'new'));
+
+  test('the table matches expected.txt', () => {
+    const expected = readFileSync(join(DIFF_CASES, caseName, 'expected.txt'), 'utf8');
+    expect(formatChanges(changes, 'table', { old: 'old', new: 'new' }) + '\n').toBe(expected);
+  });
+
+  test(caseName === 'compatible' ? 'nothing is breaking' : 'exactly one change is breaking', () => {
+    expect(changes.filter((c) => c.breaking)).toHaveLength(caseName === 'compatible' ? 0 : 1);
+  });
+
+  test('the reverse direction is never silent', () => {
+    expect(classifyChanges(compiled(caseName, 'new'), compiled(caseName, 'old')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('diff of the full contract', () => {
+  test('a copy with one optional request field removed gives exactly one breaking change', async () => {
+    const copy = tempDir('asr-diff-full-');
+    cpSync(join(PACKAGE_ROOT, 'specs'), join(copy, 'specs'), { recursive: true });
+    const file = join(copy, 'specs/actions/recorded-file/CreateRecTask.yaml');
+    const doc = parseDocument(readFileSync(file, 'utf8'));
+    expect(doc.deleteIn(['request', 'fields', 'ReplaceTextId'])).toBe(true);
+    writeFileSync(file, doc.toString());
+
+    const r = await runCli(['diff', PACKAGE_ROOT, copy, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { breaking: number; changes: { where: string; breaking: boolean }[] };
+    expect(report.breaking).toBe(1);
+    expect(report.changes.filter((c) => c.breaking).map((c) => c.where)).toEqual(['CreateRecTask.request.ReplaceTextId']);
+
+    const allowed = await runCli(['diff', PACKAGE_ROOT, copy, '--allow-breaking']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toMatch(/^BREAKING CreateRecTask\.request\.ReplaceTextId +removed$/m);
+  });
+
+  test('the contract against itself: no changes, exit 0', async () => {
+    const r = await runCli(['diff', PACKAGE_ROOT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`no changes from ${PACKAGE_ROOT} to the working tree`);
+  });
+
+  test('markdown is a PR comment: heading, then one table row per change', () => {
+    const changes = classifyChanges(compiled('removed-field', 'old'), compiled('removed-field', 'new'));
+    const md = formatChanges(changes, 'markdown', { old: 'main', new: 'HEAD' });
+    expect(md.split('\n').slice(0, 6)).toEqual([
+      '### ASR contract diff: 1 breaking change',
+      '',
+      'From `main` to `HEAD`.',
+      '',
+      '| | Where | Change |',
+      '|---|---|---|',
+    ]);
+    expect(md).toMatch(/^\| \*\*breaking\*\* \| `GetItem\.request\.Mode` \| removed \|$/m);
+  });
+});
+
+describe('diff against git refs', () => {
+  function git(cwd: string, ...args: string[]): void {
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, stdio: 'ignore' });
+  }
+
+  test('HEAD against the working tree, and ref against ref, without touching the checkout', async () => {
+    const repo = tempDir('asr-diff-git-');
+    cpSync(join(MINI_SPEC, 'specs'), join(repo, 'specs'), { recursive: true });
+    git(repo, 'init', '-q', '-b', 'main');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'v1');
+    const changed = join(DIFF_CASES, 'type-change', 'new', 'specs');
+    cpSync(changed, join(repo, 'specs'), { recursive: true });
+    const before = readFileSync(join(repo, 'specs/types/Item.yaml'), 'utf8');
+
+    const worktree = await runCli(['diff', 'HEAD', '.'], {}, repo);
+    expect(worktree.code).toBe(1);
+    expect(worktree.stdout).toMatch(/^BREAKING types\.Item\.Label +type changed from string to integer$/m);
+    expect(readFileSync(join(repo, 'specs/types/Item.yaml'), 'utf8')).toBe(before);
+
+    git(repo, 'commit', '-q', '-am', 'v2');
+    const refs = await runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], {}, repo);
+    expect(refs.code).toBe(1);
+    expect((JSON.parse(refs.stdout) as { breaking: number }).breaking).toBe(1);
+  });
+});
+
+describe('diff usage errors', () => {
+  test.each([
+    [['diff'], 2, /give the old version/],
+    [['diff', 'a', 'b', 'c'], 2, /give the old version/],
+    [['diff', 'HEAD', '--format', 'xml'], 2, /--format must be table, json or markdown, got "xml"/],
+    [['diff', 'HEAD', '--colour'], 2, /colour/],
+    [['diff', 'no-such-ref-or-dir'], 2, /"no-such-ref-or-dir" is neither a directory nor a git ref/],
+  ])('%j exits %i', async (argv, code, message) => {
+    const r = await runCli(argv as string[]);
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test('a directory without specs/ is not a contract', async () => {
+    const r = await runCli(['diff', tempDir('asr-diff-empty-')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/holds no contract: expected .*specs\/service\.yaml or a specs\/ directory/);
+  });
+
+  test('a version that does not compile is named with its first errors', async () => {
+    const broken = tempDir('asr-diff-bad-');
+    cpSync(join(MINI_SPEC, 'specs'), join(broken, 'specs'), { recursive: true });
+    writeFileSync(join(broken, 'specs/types/Item.yaml'), 'type: Item\nfields:\n  Id: {type: NoSuchType}\n');
+    const r = await runCli(['diff', broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does not compile \(\d+ errors?\):\n.*Item\.yaml:\d+:\d+/);
+  });
+});
