@@ -38,14 +38,17 @@ function compareShapes(where: string, ours: RefShape, theirs: RefShape, ref: Ref
     const a = comparableKind(f.kind, ref.knows.integers);
     const b = comparableKind(t.kind, ref.knows.integers);
     if (a !== b) out.push({ kind: 'type-mismatch', where: at, specs: a, reference: b });
-    if (checkRequired && f.required !== t.required) out.push({ kind: 'required-mismatch', where: at, specs: String(f.required), reference: String(t.required) });
+    const word = (flag: boolean, yes: string, no: string): string => (flag ? yes : no);
+    if (checkRequired && f.required !== t.required) {
+      out.push({ kind: 'required-mismatch', where: at, specs: word(f.required, 'required', 'optional'), reference: word(t.required, 'required', 'optional') });
+    }
     if (ref.knows.always && f.always !== undefined && t.always !== undefined && f.always !== t.always) {
-      out.push({ kind: 'presence-mismatch', where: at, specs: f.always ? 'always present' : 'optional', reference: t.always ? 'always present' : 'optional' });
+      out.push({ kind: 'presence-mismatch', where: at, specs: word(f.always, 'always present', 'optional'), reference: word(t.always, 'always present', 'optional') });
     }
     if (ref.knows.nullable && f.nullable !== undefined && t.nullable !== undefined && f.nullable !== t.nullable) {
-      out.push({ kind: 'nullable-mismatch', where: at, specs: String(f.nullable), reference: String(t.nullable) });
+      out.push({ kind: 'nullable-mismatch', where: at, specs: word(f.nullable, 'nullable', 'never null'), reference: word(t.nullable, 'nullable', 'never null') });
     }
-    if (f.deprecated !== t.deprecated) out.push({ kind: 'deprecated-mismatch', where: at, specs: String(f.deprecated), reference: String(t.deprecated) });
+    if (f.deprecated !== t.deprecated) out.push({ kind: 'deprecated-mismatch', where: at, specs: word(f.deprecated, 'deprecated', 'current'), reference: word(t.deprecated, 'deprecated', 'current') });
   }
   for (const name of theirs.fields.keys()) if (!ours.fields.has(name)) out.push({ kind: 'field-only-in-reference', where: `${where}.${name}` });
 }

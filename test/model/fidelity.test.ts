@@ -38,10 +38,10 @@ describe('fidelity to Tencent definitions', () => {
     rec.request.fields.get('EngineModelType')!.kind = 'integer';
     ours.types.get('HotWord')!.fields.get('Weight')!.deprecated = true;
     expect(compareReferences(ours, sdk)).toEqual([
-      { kind: 'required-mismatch', where: 'CreateRecTask.request.ChannelNum', specs: 'false', reference: 'true' },
+      { kind: 'required-mismatch', where: 'CreateRecTask.request.ChannelNum', specs: 'optional', reference: 'required' },
       { kind: 'type-mismatch', where: 'CreateRecTask.request.EngineModelType', specs: 'number', reference: 'string' },
       { kind: 'field-only-in-reference', where: 'CreateRecTask.request.Url' },
-      { kind: 'deprecated-mismatch', where: 'types.HotWord.Weight', specs: 'true', reference: 'false' },
+      { kind: 'deprecated-mismatch', where: 'types.HotWord.Weight', specs: 'deprecated', reference: 'current' },
     ]);
   });
 });
