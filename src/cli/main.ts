@@ -26,6 +26,27 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.SIGN_URL_USAGE, run: (argv, io) => m.runSignUrl(argv, io, PACKAGE_ROOT) };
     },
   },
+  docs: {
+    summary: 'write a self-contained HTML reference to generated/docs/index.html',
+    load: async () => {
+      const m = await import('./docs.js');
+      return { usage: m.DOCS_USAGE, run: (argv, io) => m.runDocs(argv, io, PACKAGE_ROOT) };
+    },
+  },
+  diff: {
+    summary: 'compare two versions of the contract and flag breaking changes',
+    load: async () => {
+      const m = await import('./diff.js');
+      return { usage: m.DIFF_USAGE, run: (argv, io) => m.runDiff(argv, io, PACKAGE_ROOT) };
+    },
+  },
+  drift: {
+    summary: "compare specs/ with Tencent's SDK declarations or a tccli api.json",
+    load: async () => {
+      const m = await import('./drift.js');
+      return { usage: m.DRIFT_USAGE, run: (argv, io) => m.runDrift(argv, io, PACKAGE_ROOT) };
+    },
+  },
   mock: {
     summary: 'run the local ASR emulator (strict auth, validation and state)',
     load: async () => {

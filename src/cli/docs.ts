@@ -1,0 +1,52 @@
+// asr-contract docs: one self-contained HTML page (generated/docs/index.html), viewable offline,
+// rendered by Redocly's build-docs from the OpenAPI document and the AsyncAPI channels.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { docsDocument } from '../docs/document.js';
+import { inlineRemoteAssets } from '../docs/offline.js';
+import { GENERATED_DIR } from '../output-paths.js';
+import { compileOrReport } from './compile-or-report.js';
+import type { Io } from './io.js';
+
+export const DOCS_FILE = `${GENERATED_DIR}/docs/index.html`;
+
+export const DOCS_USAGE = `Usage: asr-contract docs [--out FILE]
+
+Writes one self-contained HTML reference (default ${DOCS_FILE}): every action grouped by product
+area, the signing schemes, error codes, examples, flash recognition and the WebSocket channels.`;
+
+export function runDocs(argv: string[], io: Io, root: string): number {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: false });
+  const target = values.out ? resolve(io.cwd, values.out) : join(root, DOCS_FILE);
+  const model = compileOrReport(root, io);
+  if (!model) return 1;
+  const work = mkdtempSync(join(tmpdir(), 'asr-docs-'));
+  try {
+    const input = join(work, 'openapi.json');
+    writeFileSync(input, JSON.stringify(docsDocument(model)));
+    const cli = createRequire(join(root, 'package.json')).resolve('@redocly/cli/bin/cli.js');
+    // Rendered next to the target and renamed into place: a failed build never leaves half a page.
+    mkdirSync(dirname(target), { recursive: true });
+    const staged = `${target}.${process.pid}.tmp`;
+    const title = `${model.service.name} (${model.service.nameZh}) API ${model.service.version}`;
+    const r = spawnSync(process.execPath, [cli, 'build-docs', input, '--inlineBundle', '-o', staged, '--title', title], {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+    });
+    if (r.status !== 0) {
+      rmSync(staged, { force: true });
+      io.stderr(`asr-contract docs: Redocly build-docs failed:\n${r.stderr || r.stdout}`);
+      return 1;
+    }
+    writeFileSync(staged, inlineRemoteAssets(readFileSync(staged, 'utf8')));
+    renameSync(staged, target);
+    io.stdout(`wrote ${target} (${model.actions.length} actions, ${model.endpoints.length} HTTP endpoint, ${model.channels.length} WebSocket channels)`);
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

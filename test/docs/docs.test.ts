@@ -1,0 +1,150 @@
+// asr-contract docs: one self-contained page, checked as text and then in headless Chromium (Debian's
+// chromium package driven by playwright-core). The browser half skips, saying why, where no
+// Chromium is installed; .ci/run installs it, so CI always runs it.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { compileSpecDir } from '../../src/model/compile.js';
+import type { Model } from '../../src/model/types.js';
+import { runCli } from '../helpers/cli.js';
+import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const NO_CHROMIUM = `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+if (!HAS_CHROMIUM && process.env.ASR_REQUIRE_CHROMIUM) throw new Error(`ASR_REQUIRE_CHROMIUM is set but ${NO_CHROMIUM}`);
+if (!HAS_CHROMIUM) console.warn(`[docs browser test] ${NO_CHROMIUM}`);
+const SCREENSHOT = join(PACKAGE_ROOT, 'reports/docs/screenshot.png');
+
+const model = compileSpecDir(PACKAGE_ROOT).model as Model;
+const actionNames = model.actions.map((a) => a.name).sort();
+const dir = mkdtempSync(join(tmpdir(), 'asr-docs-test-'));
+const page = join(dir, 'index.html');
+let html = '';
+let cli: Awaited<ReturnType<typeof runCli>>;
+
+beforeAll(async () => {
+  cli = await runCli(['docs', '--out', page]);
+  html = existsSync(page) ? readFileSync(page, 'utf8') : '';
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('asr-contract docs: the page', () => {
+  test('is written in one piece and reported', () => {
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(cli.stdout).toBe(`wrote ${page} (33 actions, 1 HTTP endpoint, 2 WebSocket channels)`);
+    expect(html).toMatch(/^<!DOCTYPE html>/i);
+  });
+
+  test('loads nothing from the network: no remote scripts, styles, fonts or images', () => {
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:/i);
+    expect(html).not.toMatch(/<link[^>]+href=["']https?:/i);
+    expect(html).not.toMatch(/import[^;]*from\s*["']https?:/);
+    expect(html).not.toMatch(/@import\s+url\(["']?https?:/);
+  });
+
+  test('carries every action, every error code, and the signing scheme', () => {
+    for (const name of actionNames) expect(html, name).toContain(`"operationId":"${name}"`);
+    for (const e of model.errors) expect(html, e.code).toContain(`\`${e.code}\``);
+    expect(html).toContain('TC3-HMAC-SHA256');
+  });
+
+  test('a contract that does not compile writes no page', async () => {
+    const root = mkdtempSync(join(dir, 'bad-'));
+    cpSync(join(MINI_SPEC, 'specs'), join(root, 'specs'), { recursive: true });
+    writeFileSync(join(root, 'specs/types/Item.yaml'), 'type: Item\nfields:\n  Id: {type: NoSuchType}\n');
+    const { runDocs } = await import('../../src/cli/docs.js');
+    const err: string[] = [];
+    const code = runDocs(['--out', 'out.html'], { stdout: () => {}, stderr: (l) => err.push(l), env: {}, cwd: root }, root);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/Item\.yaml:\d+:\d+/);
+    expect(existsSync(join(root, 'out.html'))).toBe(false);
+  });
+
+  test('a wrong flag is a usage error', async () => {
+    const r = await runCli(['docs', '--output', 'x.html']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/output/);
+  });
+});
+
+describe.skipIf(!HAS_CHROMIUM)(`asr-contract docs in headless Chromium ${HAS_CHROMIUM ? '' : NO_CHROMIUM}`, () => {
+  type Browser = import('playwright-core').Browser;
+  type Page = import('playwright-core').Page;
+  let browser: Browser;
+  let tab: Page;
+  const problems: string[] = [];
+  const remote: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // No sandbox: CI runs as root in a container. The rest keeps Chromium from phoning home.
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    tab.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
+    });
+    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // Offline means offline: any request that is not the file itself is refused and recorded.
+    await tab.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (/^(file|data|blob|about):/.test(url)) return route.continue();
+      remote.push(url);
+      return route.abort();
+    });
+    await tab.goto(`file://${page}`, { waitUntil: 'load' });
+    await tab.locator('[data-testid="search-trigger"]', { hasText: 'Search' }).waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('renders without console errors or remote requests, and keeps a screenshot', async () => {
+    mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
+    await tab.screenshot({ path: SCREENSHOT, fullPage: false });
+    expect(problems).toEqual([]);
+    expect(remote).toEqual([]);
+    await expect(tab.title()).resolves.toBe(`${model.service.name} (${model.service.nameZh}) API ${model.service.version}`);
+  });
+
+  test('the sidebar leads to the signing schemes and the error codes', async () => {
+    await tab.locator('a[href="/section/signing"]').first().click();
+    for (const scheme of ['TC3-HMAC-SHA256', 'FlashRecognitionSignature']) {
+      await tab.locator('h3', { hasText: scheme }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    await tab.locator('a[href="/section/error-codes"]').first().click();
+    await tab.locator('td', { hasText: 'AuthFailure.SignatureFailure' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(problems).toEqual([]);
+  });
+
+  test('the sidebar lists all 33 actions under their product areas', async () => {
+    const seen = new Set<string>();
+    for (const area of model.areas) {
+      await tab.locator(`a[href="/${area.name.toLowerCase().replace(/\s+/g, '-')}"]`).first().click();
+      const labels = await tab.locator('a').allInnerTexts();
+      for (const l of labels) {
+        const m = /^([A-Z][A-Za-z0-9]+) · /.exec(l.trim());
+        if (m && actionNames.includes(m[1]!)) seen.add(m[1]!);
+      }
+    }
+    expect([...seen].sort()).toEqual(actionNames);
+    expect(problems).toEqual([]);
+  });
+
+  test('searching for an action finds it and opens it', async () => {
+    await tab.locator('[data-testid="search-trigger"]').click();
+    await tab.getByPlaceholder('Search docs...').fill('DescribeTaskStatus');
+    const first = tab.locator('[data-component-name="Search/SearchItem"]').first();
+    await expect(first.innerText()).resolves.toContain('DescribeTaskStatus · ');
+    await first.click();
+    await expect.poll(() => tab.url(), { timeout: 10_000 }).toMatch(/#\/recorded-file-recognition\/describetaskstatus/);
+    await tab.locator('h1, h2', { hasText: /^DescribeTaskStatus · / }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(problems).toEqual([]);
+  });
+});
