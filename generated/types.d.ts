@@ -1445,6 +1445,719 @@ export interface GetUsageByDateResponse {
 }
 
 /**
+ * Query parameters of FlashRecognition (录音文件识别极速版), signed into the URL.
+ */
+export interface FlashRecognitionQuery {
+  /**
+   * The SecretId of the API key whose SecretKey signed the request.
+   */
+  secretid: string;
+  /**
+   * Recognition engine. Telephone (8 kHz) audio: `8k_zh` Chinese, `8k_en` English, `8k_zh_large` Chinese
+   * large model. Other (16 kHz) audio: `16k_zh` Mandarin, `16k_zh-PY` Mandarin/English/Cantonese mix,
+   * `16k_yue` Cantonese, `16k_en` English, `16k_ja`, `16k_ko`, `16k_vi`, `16k_ms`, `16k_id`, `16k_fil`,
+   * `16k_th`, `16k_pt`, `16k_tr`, `16k_ar`, `16k_es`, `16k_hi`, `16k_fr`, `16k_de`, `16k_zh_dialect`
+   * (Chinese dialects), plus the large models `16k_zh_large` and `16k_multi_lang`.
+   * `16k_zh_video` appears in older documentation and `16k_zh_beta` in a signing example; both are kept so
+   * that existing clients are not refused.
+   */
+  engine_type: "8k_zh" | "8k_en" | "8k_zh_large" | "16k_zh" | "16k_zh-PY" | "16k_yue" | "16k_en" | "16k_ja" | "16k_ko" | "16k_vi" | "16k_ms" | "16k_id" | "16k_fil" | "16k_th" | "16k_pt" | "16k_tr" | "16k_ar" | "16k_es" | "16k_hi" | "16k_fr" | "16k_de" | "16k_zh_dialect" | "16k_zh_large" | "16k_multi_lang" | "16k_zh_video" | "16k_zh_beta";
+  /**
+   * Container or codec of the audio in the body.
+   */
+  voice_format: "wav" | "pcm" | "ogg-opus" | "speex" | "silk" | "mp3" | "m4a" | "aac" | "amr";
+  /**
+   * Current Unix time in seconds. It must be within three minutes of the server clock.
+   */
+  timestamp: number;
+  /**
+   * Speaker separation (Chinese engines):
+   * - `0`: off;
+   * - `1`: on; each sentence then carries a `speaker_id`.
+   */
+  speaker_diarization?: 0 | 1;
+  /**
+   * Id of a 热词表 (hot-word table). When left out, the account's default table applies.
+   */
+  hotword_id?: string;
+  /**
+   * 临时热词表 (temporary hot words) for this call only: `word|weight` entries separated by commas, at most
+   * 128 entries, each word at most 30 characters, weight 1–11 or 100. When sent, it wins over `hotword_id`.
+   * Some SDKs send it empty when unused.
+   */
+  hotword_list?: string;
+  /**
+   * Id of a 自学习模型 (self-learning model) to apply.
+   */
+  customization_id?: string;
+  /**
+   * Profanity handling:
+   * - `0`: keep;
+   * - `1`: remove;
+   * - `2`: replace with `*`.
+   */
+  filter_dirty?: 0 | 1 | 2;
+  /**
+   * Removal of filler words (语气词):
+   * - `0`: keep;
+   * - `1`: remove some;
+   * - `2`: remove strictly.
+   */
+  filter_modal?: 0 | 1 | 2;
+  /**
+   * Punctuation removal:
+   * - `0`: keep all;
+   * - `1`: drop the mark that ends each sentence;
+   * - `2`: drop all punctuation.
+   */
+  filter_punc?: 0 | 1 | 2;
+  /**
+   * How numbers are written:
+   * - `0`: as Chinese characters;
+   * - `1`: as Arabic digits where the context suggests it.
+   */
+  convert_num_mode?: 0 | 1;
+  /**
+   * Word-level detail in the result:
+   * - `0`: none;
+   * - `1`: word timings, without punctuation;
+   * - `2`: word timings, with punctuation;
+   * - `3`: sentences cut at punctuation (subtitle style), with word timings and punctuation.
+   */
+  word_info?: 0 | 1 | 2 | 3;
+  /**
+   * Which channels to recognise:
+   * - `0`: every channel (each one is billed);
+   * - `1`: only the first.
+   */
+  first_channel_only?: 0 | 1;
+  /**
+   * Longest run of characters between punctuation marks, to keep subtitle lines short (`8k_zh` and `16k_zh`
+   * only). `0` turns the limit off; any other value must lie between 6 and 40.
+   */
+  sentence_max_length?: number;
+  /**
+   * Homophone replacement for hot words:
+   * - `0`: off;
+   * - `1`: on.
+   */
+  reinforce_hotword?: 0 | 1;
+  /**
+   * Id of a replacement-word table (替换词表) whose entries are forced into the text.
+   */
+  replace_text_id?: string;
+  /**
+   * Declares 8 kHz `pcm` audio sent to a 16k engine. The only accepted value is `8000`, and only with
+   * `voice_format` `pcm`.
+   */
+  input_sample_rate?: 8000;
+  /**
+   * Undocumented switch seen only in a signing example of the official documentation (sent as `0`).
+   */
+  extra_punc?: number;
+  /**
+   * Session token of temporary (STS) credentials. It is signed like every other query parameter. Some
+   * clients send the token in an `X-TC-Token` header instead, which is not signed.
+   */
+  token?: string;
+}
+
+/**
+ * What FlashRecognition answers (JSON body).
+ */
+export interface FlashRecognitionResponse {
+  /**
+   * Id the service gives this request (24 hexadecimal characters).
+   */
+  request_id: string;
+  /**
+   * `0` when recognition succeeded; otherwise one of the codes listed for this endpoint.
+   */
+  code: number;
+  /**
+   * Empty on success; otherwise a short explanation of the failure.
+   */
+  message: string;
+  /**
+   * Length of the audio in milliseconds; `0` when the request failed before decoding.
+   */
+  audio_duration: number;
+  /**
+   * One entry per recognised channel. Missing when `code` is not 0.
+   */
+  flash_result?: FlashChannelResult[];
+}
+
+/**
+ * Query parameters of the signed realtime WebSocket URL (实时语音识别).
+ */
+export interface RealtimeQuery {
+  /**
+   * The SecretId of the API key whose SecretKey signed the URL.
+   */
+  secretid: string;
+  /**
+   * Current Unix time in seconds. A value too far from the server clock fails authentication.
+   */
+  timestamp: number;
+  /**
+   * Unix time in seconds after which the signature is no longer valid. Later than `timestamp`, and less than 90 days after it.
+   */
+  expired: number;
+  /**
+   * A random positive integer that, with `timestamp`, guards against replays. The documentation asks for at
+   * most 10 digits, yet its own example has 13, and SDKs derive it in different ways (from the timestamp, from
+   * milliseconds, or at random), so the length is not enforced.
+   */
+  nonce: number;
+  /**
+   * Recognition engine. Telephone (8 kHz): `8k_zh` Chinese, `8k_en` English, `8k_zh_large` Chinese large model,
+   * `8k_zh_finance` (older, finance). Other audio (16 kHz): `16k_zh_large` Chinese large model,
+   * `16k_multi_lang` multi-language large model, `16k_zh` Mandarin, `16k_zh-PY` Mandarin/English/Cantonese mix,
+   * `16k_zh-TW` Traditional Chinese, `16k_zh_edu` education, `16k_zh_medical` medical, `16k_zh_court` court,
+   * `16k_yue` Cantonese, `16k_en` English, `16k_en_game` English for games, `16k_en_edu` English for
+   * education, `16k_ko`, `16k_ja`, `16k_th`, `16k_id`, `16k_vi`, `16k_ms`, `16k_fil`, `16k_pt`, `16k_tr`,
+   * `16k_ar`, `16k_es`, `16k_hi`, `16k_fr`, `16k_de`, `16k_zh_dialect` Chinese dialects. `16k_ca` and
+   * `16k_wuu-SH` only appear in very old documentation.
+   */
+  engine_model_type: "8k_zh" | "8k_en" | "8k_zh_large" | "8k_zh_finance" | "16k_zh_large" | "16k_multi_lang" | "16k_zh" | "16k_zh-PY" | "16k_zh-TW" | "16k_zh_edu" | "16k_zh_medical" | "16k_zh_court" | "16k_yue" | "16k_en" | "16k_en_game" | "16k_en_edu" | "16k_ko" | "16k_ja" | "16k_th" | "16k_id" | "16k_vi" | "16k_ms" | "16k_fil" | "16k_pt" | "16k_tr" | "16k_ar" | "16k_es" | "16k_hi" | "16k_fr" | "16k_de" | "16k_zh_dialect" | "16k_ca" | "16k_wuu-SH";
+  /**
+   * Id the client makes up for this connection (a UUID is a good choice); a new one for every connection. Every server frame echoes it.
+   */
+  voice_id: string;
+  /**
+   * Audio encoding of the binary frames:
+   * - `1`: pcm;
+   * - `4`: speex;
+   * - `6`: silk;
+   * - `8`: mp3;
+   * - `10`: opus, each frame prefixed with the 4 ASCII bytes `opus` and a 2-byte length;
+   * - `12`: wav;
+   * - `14`: m4a, every chunk a complete m4a file;
+   * - `16`: aac.
+   */
+  voice_format?: 1 | 4 | 6 | 8 | 10 | 12 | 14 | 16;
+  /**
+   * Voice activity detection, which splits long speech into sentences:
+   * - `0`: off; audio longer than 60 s is then cut at 60 s regardless;
+   * - `1`: on.
+   * Older documentation gave `1` as the default.
+   */
+  needvad?: 0 | 1;
+  /**
+   * Id of a 热词表 (hot-word table). When left out, the account's default table applies.
+   */
+  hotword_id?: string;
+  /**
+   * 临时热词表 (temporary hot words) for this connection: `word|weight` entries separated by commas, at most
+   * 128 entries, each word at most 30 characters, weight 1–11 or 100. When sent, it wins over `hotword_id`.
+   */
+  hotword_list?: string;
+  /**
+   * Homophone replacement for hot words:
+   * - `0`: off;
+   * - `1`: on.
+   */
+  reinforce_hotword?: 0 | 1;
+  /**
+   * Id of a 自学习模型 (self-learning model) to apply.
+   */
+  customization_id?: string;
+  /**
+   * Profanity handling:
+   * - `0`: keep;
+   * - `1`: remove;
+   * - `2`: replace with `*`.
+   */
+  filter_dirty?: 0 | 1 | 2;
+  /**
+   * Removal of filler words (语气词):
+   * - `0`: keep;
+   * - `1`: remove some;
+   * - `2`: remove strictly.
+   */
+  filter_modal?: 0 | 1 | 2;
+  /**
+   * Punctuation removal:
+   * - `0`: keep;
+   * - `1`: drop the full stop that ends a sentence.
+   */
+  filter_punc?: 0 | 1;
+  /**
+   * Whether updates with empty text are sent:
+   * - `0`: send them too (needed to always see a `slice_type` 0 matched by a 2);
+   * - `1`: leave them out.
+   */
+  filter_empty_result?: 0 | 1;
+  /**
+   * How numbers are written:
+   * - `0`: as Chinese characters;
+   * - `1`: as Arabic digits where the context suggests it;
+   * - `3`: also convert mathematical terms.
+   */
+  convert_num_mode?: 0 | 1 | 3;
+  /**
+   * Word-level detail:
+   * - `0`: none;
+   * - `1`: word timings, without punctuation;
+   * - `2`: word timings, with punctuation;
+   * - `100`: word lists inside sentence mode (`result_mod` 1), per the Java SDK.
+   */
+  word_info?: 0 | 1 | 2 | 100;
+  /**
+   * Pause, in milliseconds, that ends a sentence when `needvad` is 1 (Chinese engines). Between 240 and 2000.
+   */
+  vad_silence_time?: number;
+  /**
+   * Longest sentence, in milliseconds, before the service cuts it. Documented as 5000–90000; some SDKs always
+   * send `0` (meaning "use the default"), so 0 is accepted as well.
+   */
+  max_speak_time?: number;
+  /**
+   * Noise gate between -1 and 1; higher values treat more sound as noise. Some SDKs send three decimals.
+   */
+  noise_threshold?: number;
+  /**
+   * Declares 8 kHz `pcm` audio sent to a 16k engine. Only `8000` is accepted.
+   */
+  input_sample_rate?: 8000;
+  /**
+   * Id of a replacement-word table (替换词表) whose entries are forced into the text.
+   */
+  replace_text_id?: string;
+  /**
+   * Emotion recognition (paid; `16k_zh` and `8k_zh`):
+   * - `0`: off;
+   * - `1`: on, labels reported in `emotion_type` only;
+   * - `2`: on, labels also inserted into the text.
+   */
+  emotion_recognition?: 0 | 1 | 2;
+  /**
+   * Speaker separation:
+   * - `0`: off;
+   * - `1`: on.
+   */
+  speaker_diarization?: 0 | 1;
+  /**
+   * Shape of the updates:
+   * - `0`: classic, one `result` object per frame;
+   * - `1`: sentence mode, a `sentences` object per frame.
+   */
+  result_mod?: 0 | 1;
+  /**
+   * Grouping in sentence mode (`result_mod` 1 only):
+   * - `0`: one sentence at a time;
+   * - `1`: a whole paragraph.
+   */
+  sentence_strategy?: 0 | 1;
+  /**
+   * Switches on the speaker-context feature used by newer SDKs; `0` leaves it off.
+   */
+  enable_speaker_context?: number;
+  /**
+   * Id of a stored speaker context to reuse; empty when none.
+   */
+  speaker_context_id?: string;
+  /**
+   * Language-detection switch sent by newer SDKs together with the speaker-context options; `0` leaves it off.
+   */
+  language_judgment?: number;
+  /**
+   * Undocumented domain option, sent by the Go SDK only when above 0.
+   */
+  domain?: number;
+  /**
+   * Undocumented switch, sent by the Go SDK only when above 0.
+   */
+  chat_vad_enable?: number;
+  /**
+   * Legacy option; an older Python SDK always sends `1`.
+   */
+  sub_service_type?: number;
+  /**
+   * Session token of temporary (STS) credentials, signed like every other parameter.
+   */
+  token?: string;
+  /**
+   * Base64 HMAC-SHA1 signature of the other parameters (see `signature`), URL-encoded, sent last.
+   */
+  signature: string;
+}
+
+/**
+ * Sent by the client on realtime: Text frame telling the server that no more audio follows. Any other text frame fails with 4010.
+ */
+export interface RealtimeEndMessage {
+  /**
+   * Always `end`.
+   */
+  type: "end";
+}
+
+/**
+ * Sent by the server on realtime: First frame after the upgrade, with `code` 0, confirming that the parameters and signature were accepted.
+ */
+export interface RealtimeAckMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+}
+
+/**
+ * Sent by the server on realtime: Classic-mode update (`result_mod` 0) on the sentence being recognised.
+ */
+export interface RealtimeResultMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame, unique within the connection.
+   */
+  message_id: string;
+  /**
+   * The current state of one sentence.
+   */
+  result: RealtimeResult;
+}
+
+/**
+ * Sent by the server on realtime: Sentence-mode update (`result_mod` 1).
+ */
+export interface RealtimeSentenceResultMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame, unique within the connection.
+   */
+  message_id: string;
+  /**
+   * Id of the speaker context; only in the first frame, when the speaker-context feature is on.
+   */
+  speaker_context_id?: string;
+  /**
+   * The sentences recognised so far in this update.
+   */
+  sentences: RealtimeSentences;
+}
+
+/**
+ * Sent by the server on realtime: Last frame after `end`, telling that the whole stream has been recognised; the server then closes the connection.
+ */
+export interface RealtimeFinalMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame.
+   */
+  message_id: string;
+  /**
+   * `1`: recognition of the stream is complete.
+   */
+  final: 1;
+}
+
+/**
+ * Sent by the server on realtime: A frame with a non-zero `code`; the server closes the connection right after it.
+ */
+export interface RealtimeErrorMessage {
+  /**
+   * One of the codes listed for this channel, never 0.
+   */
+  code: number;
+  /**
+   * Explanation of the error; the wording may change over time.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame, when the error happened after audio started.
+   */
+  message_id?: string;
+}
+
+/**
+ * Any JSON message the server sends on realtime.
+ */
+export type RealtimeServerMessage = RealtimeAckMessage | RealtimeResultMessage | RealtimeSentenceResultMessage | RealtimeFinalMessage | RealtimeErrorMessage;
+
+/**
+ * Query parameters of the signed virtual-number WebSocket URL (虚拟号真人判定).
+ */
+export interface VirtualNumberQuery {
+  /**
+   * The SecretId of the API key whose SecretKey signed the URL.
+   */
+  secretid: string;
+  /**
+   * Current Unix time in seconds. A value too far from the server clock fails authentication.
+   */
+  timestamp: number;
+  /**
+   * Unix time in seconds after which the signature is no longer valid. Later than `timestamp`, and less than 90 days after it.
+   */
+  expired: number;
+  /**
+   * A random positive integer (at most 10 digits per the documentation) that guards against replays together with `timestamp`.
+   */
+  nonce: number;
+  /**
+   * Id the client makes up for this connection, new for every call; every server frame echoes it.
+   */
+  voice_id: string;
+  /**
+   * Audio encoding of the binary frames:
+   * - `1`: pcm;
+   * - `4`: speex;
+   * - `6`: silk;
+   * - `8`: mp3;
+   * - `10`: opus;
+   * - `12`: wav;
+   * - `14`: m4a;
+   * - `16`: aac.
+   * The documentation's default is 4; the Go SDK sends 1.
+   */
+  voice_format?: 1 | 4 | 6 | 8 | 10 | 12 | 14 | 16;
+  /**
+   * How long to wait for someone to pick up before answering "not answered". `0` or no value means the default
+   * of 30 seconds; the longest wait is 60 seconds. The documentation speaks of seconds while the Go SDK's
+   * comment says milliseconds, so values up to 60000 are accepted.
+   */
+  wait_time?: number;
+  /**
+   * Base64 HMAC-SHA1 signature of the other parameters (see `signature`), URL-encoded, sent last.
+   */
+  signature: string;
+}
+
+/**
+ * Sent by the client on virtual-number: Optional text frame telling the server that no more audio follows. Any other text frame fails with 4010.
+ */
+export interface VirtualNumberEndMessage {
+  /**
+   * Always `end`.
+   */
+  type: "end";
+}
+
+/**
+ * Sent by the server on virtual-number: First frame after the upgrade, with `code` 0, confirming that the parameters and signature were accepted.
+ */
+export interface VirtualNumberAckMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+}
+
+/**
+ * Sent by the server on virtual-number: The verdict, sent once; detection is then finished.
+ */
+export interface VirtualNumberResultMessage {
+  /**
+   * `0`.
+   */
+  code: number;
+  /**
+   * `success`.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame.
+   */
+  message_id: string;
+  /**
+   * - `0`: no person answered (within `wait_time`);
+   * - `1`: a person answered.
+   */
+  result: 0 | 1;
+  /**
+   * `1`: detection is finished. The documentation's example shows it as the string `"1"`, but the SDKs read
+   * a number, so it is sent as one.
+   */
+  final: 1;
+}
+
+/**
+ * Sent by the server on virtual-number: A frame with a non-zero `code`; the server closes the connection right after it.
+ */
+export interface VirtualNumberErrorMessage {
+  /**
+   * One of the codes listed for this channel, never 0.
+   */
+  code: number;
+  /**
+   * Explanation of the error.
+   */
+  message: string;
+  /**
+   * The `voice_id` of the connection.
+   */
+  voice_id: string;
+  /**
+   * Id of this frame, when the error happened after audio started.
+   */
+  message_id?: string;
+}
+
+/**
+ * Any JSON message the server sends on virtual-number.
+ */
+export type VirtualNumberServerMessage = VirtualNumberAckMessage | VirtualNumberResultMessage | VirtualNumberErrorMessage;
+
+/**
+ * What the service POSTs to the CallbackUrl of CreateRecTask (录音文件识别回调).
+ */
+export interface RecTaskCallbackBody {
+  /**
+   * Outcome of the task; `0` for success, otherwise one of the 10000–10007 codes listed here.
+   */
+  code: 0 | 10000 | 10001 | 10002 | 10003 | 10004 | 10005 | 10006 | 10007;
+  /**
+   * Why the task failed; empty when it succeeded.
+   */
+  message: string;
+  /**
+   * The `TaskId` that CreateRecTask returned for this task.
+   *
+   * uint64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  requestId: number;
+  /**
+   * AppId of the account that created the task.
+   *
+   * uint64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  appid: number;
+  /**
+   * Project id; `0`.
+   *
+   * int64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  projectid: number;
+  /**
+   * The audio URL the task was created with. Missing when the audio was uploaded inline.
+   */
+  audioUrl?: string;
+  /**
+   * The transcript, one line per sentence: `[start,end]`, two spaces, the text, then a newline, with times
+   * written as `m:ss.mmm`. Empty when the task failed.
+   */
+  text: string;
+  /**
+   * A JSON array of SentenceDetail objects, encoded as text, with word-level details. Missing or empty when the
+   * task was created with `ResTextFormat` 0.
+   */
+  resultDetail?: string;
+  /**
+   * Length of the audio in seconds (sent with six decimals).
+   */
+  audioTime: number;
+}
+
+/**
+ * The receiver answers with a JSON object. `code` 0 acknowledges the callback; any other value reports that
+ * the receiver could not handle it.
+ */
+export interface RecTaskCallbackReply {
+  /**
+   * `0` when the callback was handled.
+   */
+  code: number;
+  /**
+   * `success`, or the reason the receiver refused the callback.
+   */
+  message: string;
+}
+
+/**
+ * What the service POSTs to the CallbackUrl of CreateAsyncRecognitionTask (语音流异步识别回调).
+ */
+export interface StreamTaskCallbackBody {
+  /**
+   * The `TaskId` that CreateAsyncRecognitionTask returned.
+   *
+   * uint64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  TaskId: number;
+  /**
+   * The sentences recognised during this period.
+   */
+  Result: StreamCallbackSentence[];
+  /**
+   * The audio of this period as base64-encoded MP3; only sent when the task was created with `AudioData` true.
+   */
+  AudioData?: string;
+}
+
+/**
+ * The service does not document an answer. A receiver should reply with a 2xx status; a JSON acknowledgement
+ * in the same shape as the recorded-file callback's is a safe choice. The emulator counts any 2xx as delivered.
+ */
+export interface StreamTaskCallbackReply {
+  /**
+   * `0` when the callback was handled.
+   */
+  code?: number;
+  /**
+   * `success`, or the reason the receiver refused the callback.
+   */
+  message?: string;
+}
+
+/**
  * One running live-stream recognition task.
  */
 export interface AsyncRecognitionTaskInfo {
@@ -1468,6 +2181,72 @@ export interface AsyncRecognitionTasks {
    * The running tasks.
    */
   Tasks: AsyncRecognitionTaskInfo[] | null;
+}
+
+/**
+ * Transcript of one audio channel in a 录音文件识别极速版 (flash recognition) answer.
+ */
+export interface FlashChannelResult {
+  /**
+   * The whole text recognised on this channel.
+   */
+  text: string;
+  /**
+   * Index of the channel, counting from 0.
+   */
+  channel_id: number;
+  /**
+   * The sentences (or paragraphs) of the channel, in time order.
+   */
+  sentence_list: FlashSentence[];
+}
+
+/**
+ * One sentence of a flash recognition channel, with its timing and, when asked for, its words.
+ */
+export interface FlashSentence {
+  /**
+   * Text of the sentence.
+   */
+  text: string;
+  /**
+   * Where the sentence begins in the audio, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the sentence ends in the audio, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * Speaker of the sentence when `speaker_diarization` is 1; `0` otherwise.
+   */
+  speaker_id: number;
+  /**
+   * The words of the sentence with their timings. Sent when `word_info` is above 0; may be missing otherwise.
+   */
+  word_list?: FlashWord[];
+}
+
+/**
+ * One word of a flash recognition sentence.
+ */
+export interface FlashWord {
+  /**
+   * The recognised word.
+   */
+  word: string;
+  /**
+   * Where the word begins in the audio, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the word ends in the audio, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * `1` when the word is final and will not change; `0` otherwise.
+   */
+  stable_flag: 0 | 1;
 }
 
 /**
@@ -1622,6 +2401,142 @@ export interface Model {
 }
 
 /**
+ * State of one sentence in a classic-mode (`result_mod` 0) update of 实时语音识别 (realtime recognition).
+ */
+export interface RealtimeResult {
+  /**
+   * Where the sentence stands:
+   * - `0`: it has just begun;
+   * - `1`: it is still being recognised and the text may change;
+   * - `2`: it has ended and the text is final.
+   * A sentence goes 0, 1 … 1, 2, or 0, 2, or shows up only as 2.
+   */
+  slice_type: 0 | 1 | 2;
+  /**
+   * Position of the sentence in the stream, counting from 0.
+   */
+  index: number;
+  /**
+   * Where the sentence begins in the stream, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the sentence ends (so far) in the stream, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * Text of the sentence so far.
+   */
+  voice_text_str: string;
+  /**
+   * Number of entries in `word_list`; `0` when word details were not asked for.
+   */
+  word_size: number;
+  /**
+   * The words of the sentence with their timings; empty unless `word_info` asks for them.
+   */
+  word_list: RealtimeWord[];
+  /**
+   * Pieces of the sentence attributed to speakers, when `speaker_diarization` is 1.
+   */
+  speaker_info?: RealtimeSpeakerInfo[];
+  /**
+   * Emotion labels of the sentence, when `emotion_recognition` is on.
+   */
+  emotion_type?: string[];
+}
+
+/**
+ * One sentence of a sentence-mode realtime update.
+ */
+export interface RealtimeSentence {
+  /**
+   * Text of the sentence.
+   */
+  sentence: string;
+  /**
+   * - `0`: interim text that may still change;
+   * - `1`: final text.
+   */
+  sentence_type: 0 | 1;
+  /**
+   * Number of the sentence in the stream, counting from 1.
+   */
+  sentence_id: number;
+  /**
+   * Speaker of the sentence when `speaker_diarization` is 1; otherwise not meaningful.
+   */
+  speaker_id: number;
+  /**
+   * Where the sentence begins in the stream, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the sentence ends in the stream, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * The words of the sentence; only sent when `word_info` is `100`.
+   */
+  word_list?: RealtimeWord[];
+}
+
+/**
+ * Body of a sentence-mode (`result_mod` 1) update of 实时语音识别 (realtime recognition).
+ */
+export interface RealtimeSentences {
+  /**
+   * The sentences carried by this update.
+   */
+  sentence_list: RealtimeSentence[];
+}
+
+/**
+ * A stretch of a realtime sentence spoken by one speaker (speaker diarization).
+ */
+export interface RealtimeSpeakerInfo {
+  /**
+   * Where the stretch begins in the stream, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the stretch ends in the stream, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * Speaker of the stretch.
+   */
+  speaker_id: number;
+  /**
+   * Text of the stretch.
+   */
+  voice_text_str: string;
+}
+
+/**
+ * One word of a realtime recognition sentence.
+ */
+export interface RealtimeWord {
+  /**
+   * The recognised word.
+   */
+  word: string;
+  /**
+   * Where the word begins in the stream, in milliseconds.
+   */
+  start_time: number;
+  /**
+   * Where the word ends in the stream, in milliseconds.
+   */
+  end_time: number;
+  /**
+   * - `0`: the word may still change;
+   * - `1`: the word is final.
+   */
+  stable_flag: 0 | 1;
+}
+
+/**
  * Detailed result for one sentence of a recorded-file task: text, timing, word offsets, speaker and optional
  * emotion and keyword information. Typically used to build subtitles.
  */
@@ -1758,6 +2673,58 @@ export interface SpeakerRoleInfo {
    * Name that replaces the speaker id for the matched speaker; at most 30 bytes (UTF-8), so about 10 Chinese characters.
    */
   RoleName: string;
+}
+
+/**
+ * One sentence delivered by the 语音流异步识别 (live-stream recognition) callback.
+ */
+export interface StreamCallbackSentence {
+  /**
+   * Text of the sentence.
+   */
+  Text: string;
+  /**
+   * Where the sentence begins in the stream, in milliseconds.
+   *
+   * int64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  StartTime: number;
+  /**
+   * Where the sentence ends in the stream, in milliseconds.
+   *
+   * int64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  EndTime: number;
+  /**
+   * Id of this result, built from the task id and further counters.
+   */
+  VoiceId: string;
+  /**
+   * The words of the sentence with their timings; empty when word details were not requested.
+   */
+  WordList: StreamCallbackWord[];
+}
+
+/**
+ * One word of a sentence in the live-stream recognition callback.
+ */
+export interface StreamCallbackWord {
+  /**
+   * The recognised word.
+   */
+  Word: string;
+  /**
+   * Where the word begins in the stream, in milliseconds.
+   *
+   * int64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  StartTime: number;
+  /**
+   * Where the word ends in the stream, in milliseconds.
+   *
+   * int64: JavaScript numbers are exact only up to 2^53 − 1 (Number.MAX_SAFE_INTEGER); larger ids lose digits in JSON.parse.
+   */
+  EndTime: number;
 }
 
 /**

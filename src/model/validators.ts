@@ -3,32 +3,10 @@
 // emulator and the runner alike.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv.js';
-import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type Direction, type JsonSchema, type SchemaOptions } from './schema.js';
+import { allShapes, componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from './schema.js';
 import type { Action, Model, Shape } from './types.js';
 
 const ID = 'urn:asr-contract:model';
-
-/**
- * Every shape of the model with the direction it travels in: what shared types are reachable from.
- * `http` leaves out the WebSocket messages, which belong to the AsyncAPI document.
- */
-export function allShapes(model: Model, only: 'all' | 'http' = 'all'): { shape: Shape; direction: Direction }[] {
-  return [
-    ...model.actions.flatMap((a) => [
-      { shape: a.request, direction: 'request' as const },
-      { shape: a.response, direction: 'response' as const },
-    ]),
-    ...model.endpoints.flatMap((e) => [
-      { shape: e.query, direction: 'request' as const },
-      { shape: e.response, direction: 'response' as const },
-    ]),
-    ...(only === 'http' ? [] : model.channels).flatMap((c) => c.messages.filter((m) => m.payload).map((m) => ({ shape: m.payload!, direction: m.direction === 'send' ? ('request' as const) : ('response' as const) }))),
-    ...model.callbacks.flatMap((cb) => [
-      { shape: cb.body, direction: 'response' as const },
-      { shape: cb.reply.shape, direction: 'response' as const },
-    ]),
-  ];
-}
 
 export class ModelValidators {
   private readonly ajv = createAjv();

@@ -1,9 +1,9 @@
 // Reusable parts of the OpenAPI document: shared types, per-action bodies, the Tencent envelopes
 // and the common headers.
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from '../model/schema.js';
+import { allShapes, componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from '../model/schema.js';
 import type { Action, HeaderSpec, Model } from '../model/types.js';
-import { allShapes } from '../model/validators.js';
+
 
 export const SCHEMA_OPTIONS: SchemaOptions = {
   dialect: '2020-12',

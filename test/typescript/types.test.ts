@@ -49,6 +49,7 @@ function compile(sources: Record<string, string>): Record<string, string[]> {
 
 const CLIENT = `
 import type { CreateRecTaskRequest, CreateRecTaskResponse, DescribeTaskStatusResponse, SentenceRecognitionRequest } from 'asr-contract';
+import type { FlashRecognitionResponse, RealtimeServerMessage, RecTaskCallbackBody } from 'asr-contract';
 
 export const request: CreateRecTaskRequest = {
   EngineModelType: '16k_zh',
@@ -67,6 +68,19 @@ export function finished(r: DescribeTaskStatusResponse): string | undefined {
 }
 
 export const sentence: SentenceRecognitionRequest = { EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: 'UklGRg==', DataLen: 4 };
+
+// Beyond API 3.0: flash recognition, the real-time WebSocket and the recorded-file callback.
+export function flashText(r: FlashRecognitionResponse): string[] {
+  return (r.flash_result ?? []).map((c) => c.text);
+}
+
+export function liveText(m: RealtimeServerMessage): string | undefined {
+  return 'result' in m ? m.result.voice_text_str : undefined;
+}
+
+export function callbackOk(b: RecTaskCallbackBody): boolean {
+  return b.code === 0 && b.text.length > 0;
+}
 `;
 
 const NEGATIVE: [string, string, RegExp][] = [
@@ -93,7 +107,7 @@ describe('generated/types.d.ts', () => {
     expect(diagnostics[`negative${i}`]![0]).toMatch(message);
   });
 
-  test('every action has a Request and a Response type, and uint64 ids carry the precision note', async () => {
+  test('every action, endpoint, WebSocket message and callback has its type; uint64 ids carry the precision note', async () => {
     const { compileSpecDir } = await import('../../src/model/compile.js');
     const { emitTypes } = await import('../../src/typescript/emit.js');
     const model = compileSpecDir(PACKAGE_ROOT).model!;
@@ -102,6 +116,11 @@ describe('generated/types.d.ts', () => {
       expect(text).toContain(`export interface ${a.name}Request {`);
       expect(text).toContain(`export interface ${a.name}Response {`);
     }
+    for (const e of model.endpoints) expect(text).toContain(`export interface ${e.name}Response {`);
+    for (const cb of model.callbacks) expect(text).toContain(`export interface ${cb.name}Body {`);
+    const messages = model.channels.flatMap((c) => c.messages.filter((m) => m.payload).map((m) => `${c.name}/${m.name}`));
+    expect(messages.length).toBeGreaterThan(0);
+    expect(text.match(/^export interface \w+Message \{/gm)).toHaveLength(messages.length);
     expect(text).toMatch(/uint64: JavaScript numbers are exact only up to 2\^53 − 1[^\n]*\n(?:\s+\*[^\n]*\n)*\s+\*\/\n\s+TaskId: number;/);
   });
 });
