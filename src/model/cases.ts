@@ -5,7 +5,8 @@
 import type { ResourceKind } from './emulator-types.js';
 import { responseField } from './response-path.js';
 import type { Endpoint } from './surface-types.js';
-import type { Action, CaseExpectation, Field, Literal, Model } from './types.js';
+import { errorCode } from './roles.js';
+import type { Action, CaseExpectation, ErrorRole, Field, Literal, Model } from './types.js';
 
 export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
 export type SignTweak = 'wrong-key' | 'stale-timestamp';
@@ -141,7 +142,7 @@ function badValue(f: Field): { value: unknown; why: string } | undefined {
 }
 
 function negativeCases(model: Model, action: Action): ContractCase[] {
-  const code = (role: string): string => model.errors.find((e) => e.role === role)!.code;
+  const code = (role: ErrorRole): string => errorCode(model, role);
   const base = action.examples[0]!.request;
   const folder = [NEGATIVE_FOLDER, areaFolder(model, action.area)];
   const out: ContractCase[] = [];
@@ -190,7 +191,7 @@ function workflowCases(model: Model): ContractCase[] {
 }
 
 function authCases(model: Model): ContractCase[] {
-  const code = (role: string): string => model.errors.find((e) => e.role === role)!.code;
+  const code = (role: ErrorRole): string => errorCode(model, role);
   // Any read-only action will do, preferably one without required parameters; the specs decide which exist.
   const probe =
     model.actions.find((a) => !a.mutating && a.request.fields.every((f) => !f.required)) ?? model.actions.find((a) => !a.mutating) ?? model.actions[0]!;

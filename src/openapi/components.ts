@@ -70,7 +70,7 @@ export function schemaComponents(model: Model): Record<string, JsonSchema> {
 export function headerParameters(model: Model): Record<string, OpenAPIV3_1.ParameterObject> {
   const out: Record<string, OpenAPIV3_1.ParameterObject> = {};
   for (const h of model.service.headers) {
-    if (h.name === 'X-TC-Action') continue; // fixed per operation
+    if (h.role === 'action') continue; // fixed per operation
     const schema: JsonSchema = { type: 'string' };
     if (h.enum) schema.enum = h.enum;
     out[headerComponent(h)] = {

@@ -1,6 +1,7 @@
 // IR → OpenAPI 3.1 document. Pure: no I/O, no clock.
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Model } from '../model/types.js';
+import { headerName } from '../model/roles.js';
 import { headerParameters, schemaComponents } from './components.js';
 import { operation, operationPath } from './operation.js';
 import { securitySchemes } from './security.js';
@@ -12,7 +13,7 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
   for (const action of model.actions) {
     const area = model.areas.find((a) => a.id === action.area)!;
     // openapi-types mixes 3.0 and 3.1 schema types inside PathItemObject; the value is 3.1.
-    paths[operationPath(action)] = { post: operation(model, action, area) } as OpenAPIV3_1.PathItemObject;
+    paths[operationPath(model, action)] = { post: operation(model, action, area) } as OpenAPIV3_1.PathItemObject;
   }
   for (const e of model.endpoints) paths[e.path] = endpointPathItem(model, e);
   return {
@@ -21,7 +22,7 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
       title: `${s.name} (${s.nameZh}) API ${s.version}`,
       version: s.version,
       summary: `Contract of the Tencent Cloud ASR API 3.0, version ${s.version}.`,
-      description: [s.description.trim(), pathConvention(), errorTable(model)].join('\n\n'),
+      description: [s.description.trim(), pathConvention(model), errorTable(model)].join('\n\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: s.endpoints.map((e) => ({ url: `https://${e.host}`, description: e.description })),
@@ -38,11 +39,13 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
   };
 }
 
-function pathConvention(): string {
+function pathConvention(model: Model): string {
+  // An action with a callback makes the richest example operation; any action would do.
+  const example = model.actions.find((a) => model.callbacks.some((cb) => cb.action === a.name)) ?? model.actions[0]!;
   return [
     '## Paths',
-    'Every action is `POST /`; the `X-TC-Action` header picks the action. OpenAPI allows one operation per path and method,',
-    'so each action is keyed by a fragment path such as `/#X-TC-Action=CreateRecTask`. The fragment is never sent:',
+    `Every action is \`POST /\`; the \`${headerName(model, 'action')}\` header picks the action. OpenAPI allows one operation per path and method,`,
+    `so each action is keyed by a fragment path such as \`${operationPath(model, example)}\`. The fragment is never sent:`,
     'clients call `/` with the header.',
   ].join('\n');
 }

@@ -1,13 +1,14 @@
 // One OpenAPI operation per action, keyed by the fragment path `/#X-TC-Action=<Action>`.
 import type { OpenAPIV3_1 } from 'openapi-types';
+import { errorCode, headerName } from '../model/roles.js';
 import type { Action, Area, Model } from '../model/types.js';
 import { envelopeComponent, headerComponent, ref, requestComponent } from './components.js';
 import { SECURITY_SCHEME } from './security.js';
 import { actionCallbacks } from './surfaces.js';
 
 /** The path key public API directories use for header-routed APIs: every action is `POST /`. */
-export function operationPath(action: Action): string {
-  return `/#X-TC-Action=${action.name}`;
+export function operationPath(model: Model, action: Action): string {
+  return `/#${headerName(model, 'action')}=${action.name}`;
 }
 
 export function slug(text: string): string {
@@ -16,7 +17,7 @@ export function slug(text: string): string {
 
 export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1.OperationObject {
   const headerRefs = model.service.headers
-    .filter((h) => h.name !== 'X-TC-Action')
+    .filter((h) => h.role !== 'action')
     .map((h) => ({ $ref: `#/components/parameters/${headerComponent(h)}` }));
   const errorExample = sampleError(model, action);
   return {
@@ -26,7 +27,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
     tags: [area.name],
     parameters: [
       {
-        name: 'X-TC-Action',
+        name: headerName(model, 'action'),
         in: 'header',
         required: true,
         description: `Always \`${action.name}\` for this operation.`,
@@ -68,7 +69,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
 }
 
 function sampleError(model: Model, action: Action): { code: string; message: string } {
-  const code = action.errors[0] ?? 'AuthFailure.SignatureFailure';
+  const code = action.errors[0] ?? errorCode(model, 'signature-failure');
   const entry = model.errors.find((e) => e.code === code)!;
   const param = action.request.fields.find((f) => f.required)?.name ?? action.request.fields[0]?.name ?? 'Param';
   return { code, message: entry.message['en-US'].replaceAll('{param}', param).replaceAll('{action}', action.name).replaceAll('{version}', model.service.version) };

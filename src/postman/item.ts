@@ -1,6 +1,7 @@
 // Postman items: one per contract case. POST {{baseUrl}}/ with the X-TC-* headers, a JSON body,
 // and disabled (never sent) X-Contract-* headers that the collection's scripts read.
 import type { ContractCase } from '../model/cases.js';
+import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Action, Example, Model } from '../model/types.js';
 import { OUTPUT_FILES } from '../output-paths.js';
 import { stableId } from './ids.js';
@@ -46,10 +47,11 @@ export function apiRequest(model: Model, actionName: string, params: Record<stri
   const action = model.actions.find((a) => a.name === actionName);
   const header: HeaderDefinition[] = [
     { key: 'Content-Type', value: JSON_CONTENT_TYPE },
-    { key: 'X-TC-Action', value: actionName },
-    { key: 'X-TC-Version', value: model.service.version },
-    { key: 'X-TC-Region', value: '{{region}}' },
+    { key: headerName(model, 'action'), value: actionName },
+    { key: headerName(model, 'version'), value: model.service.version },
   ];
+  const region = optionalHeaderName(model, 'region');
+  if (region) header.push({ key: region, value: '{{region}}' });
   if (c) {
     header.push(contract('X-Contract-Expect', c.expect === 'success' ? 'success' : `error=${c.expect.error}`, 'Read by the contract tests, never sent: what this call must answer.'));
     const captures = Object.entries(c.capture);
