@@ -19,9 +19,9 @@ export async function timeRuns(runs: number, fn: () => unknown): Promise<number[
 }
 
 /** Wall time of a child process; throws with its output when it fails. */
-export function timeProcess(command: string, args: string[], cwd: string): number {
+export function timeProcess(command: string, args: string[], cwd: string, env: Record<string, string> = {}): number {
   const t = performance.now();
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
   const ms = performance.now() - t;
   if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   return ms;

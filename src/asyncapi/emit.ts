@@ -18,7 +18,7 @@ function codeTable(c: Channel): string {
 
 /** Example messages filed under the first message whose payload they fit. */
 function examplesByMessage(model: Model, c: Channel): Map<string, unknown[]> {
-  const validators = new ModelValidators(model);
+  const validators = ModelValidators.for(model);
   const out = new Map<string, unknown[]>();
   // The most specific message first: an acknowledgement's few fields fit every message.
   const candidates = c.messages

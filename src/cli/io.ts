@@ -1,6 +1,4 @@
 // What a subcommand may touch, passed in so tests can run commands in-process.
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 export interface Io {
   stdout: (line: string) => void;
@@ -16,8 +14,7 @@ export const processIo = (): Io => ({
   cwd: process.cwd(),
 });
 
-/** The package root: where specs/ and generated/ live. */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export { PACKAGE_ROOT } from '../package-root.js';
 
 /** A wrong flag or argument: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}

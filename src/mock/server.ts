@@ -48,7 +48,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
   );
   if (options.statePath) loadState(store, options.statePath);
   const protocol = new Protocol(model);
-  const deps: Api3Deps = { model, protocol, validators: new ModelValidators(model), store, options };
+  const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
   const flush = (): void => {
     if (dirty && options.statePath) saveState(store, options.statePath);
     dirty = false;

@@ -1,7 +1,7 @@
 // Stage 2b: structurally valid spec files → the model. Resolves type names and collects the
 // diagnostics that need more than one file (unknown types, duplicates, areas).
 import type { Diagnostic } from '../spec/diagnostics.js';
-import { fileKind, type FileKind } from '../spec/check-structure.js';
+import { fileKind, type FileKind } from '../spec/file-kinds.js';
 import type { SpecFile } from '../spec/load.js';
 import { diagnosticAt, locate, type SpecPath } from '../spec/locate.js';
 import { suggest } from '../spec/suggest.js';

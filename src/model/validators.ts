@@ -8,7 +8,16 @@ import type { Action, Model, Shape } from './types.js';
 
 const ID = 'urn:asr-contract:model';
 
+const shared = new WeakMap<Model, ModelValidators>();
+
 export class ModelValidators {
+  /** One compiled set per model: the spec checks and the emitters of one build share it. */
+  static for(model: Model): ModelValidators {
+    let v = shared.get(model);
+    if (!v) shared.set(model, (v = new ModelValidators(model)));
+    return v;
+  }
+
   private readonly ajv = createAjv();
   private readonly cache = new Map<string, ValidateFunction>();
 

@@ -1,33 +1,11 @@
 // Stage 2a: every spec file against the JSON Schema of spec files (spec-file.schema.json).
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import specFileSchema from './spec-file.schema.json' with { type: 'json' };
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { Diagnostic } from './diagnostics.js';
+import { fileKind } from './file-kinds.js';
 import type { SpecFile } from './load.js';
 import { diagnosticAt, type SpecPath } from './locate.js';
+import { specFileValidators } from './spec-file-validators.js';
 import { suggest } from './suggest.js';
-
-// Ordered by precedence: a callback names its `action`, an action file may carry an `errors:` list.
-export const FILE_KINDS = ['callback', 'endpoint', 'channel', 'action', 'type', 'workflow', 'service', 'errors', 'emulator'] as const;
-export type FileKind = (typeof FILE_KINDS)[number];
-
-let validators: Record<FileKind, ValidateFunction> | undefined;
-
-function validatorFor(kind: FileKind): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    ajv.addSchema(specFileSchema);
-    const id = specFileSchema.$id;
-    validators = Object.fromEntries(
-      FILE_KINDS.map((k) => [k, ajv.getSchema(`${id}#/$defs/${k}File`) as ValidateFunction]),
-    ) as Record<FileKind, ValidateFunction>;
-  }
-  return validators[kind];
-}
-
-export function fileKind(data: unknown): FileKind | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return FILE_KINDS.find((k) => k in data);
-}
 
 export function checkStructure(file: SpecFile): Diagnostic[] {
   const data: unknown = file.doc.toJS();
@@ -39,7 +17,7 @@ export function checkStructure(file: SpecFile): Diagnostic[] {
       }),
     ];
   }
-  const validate = validatorFor(kind);
+  const validate = specFileValidators()[kind];
   if (validate(data)) return [];
   return dedupe(validate.errors ?? []).map((e) => toDiagnostic(file, e));
 }

@@ -8,7 +8,7 @@ import { ModelValidators } from '../validators.js';
 
 export function checkExamples(model: Model, sources: Sources): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const validators = new ModelValidators(model);
+  const validators = ModelValidators.for(model);
   for (const action of model.actions) {
     const file = sources.actions.get(action.name)!;
     const sides = { request: validators.request(action), response: validators.response(action) };

@@ -14,7 +14,7 @@ function missingRoles(codes: readonly NumericCode[], roles: readonly string[]): 
 
 export function checkSurfaces(model: Model, sources: Sources): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const validators = new ModelValidators(model);
+  const validators = ModelValidators.for(model);
   const invalid = (file: Parameters<typeof diagnosticAt>[0], path: (string | number)[], what: string, errors: readonly unknown[] | null | undefined): void => {
     out.push(diagnosticAt(file, path, 'example-invalid', `${what}: ${(errors ?? []).map((e) => describeAjvError(e as never)).join('; ')}`));
   };
