@@ -2,6 +2,7 @@
 import sdk from 'postman-collection';
 import { areaFolder, contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
 import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
+import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
 import { stableId } from './ids.js';
 import { caseItem } from './item.js';
@@ -74,7 +75,9 @@ export function sandboxSchemas(model: Model): string {
       },
     ]),
   );
-  return JSON.stringify({ actions, endpoints });
+  // The API 3.0 header names, by role, so the sandbox scripts never spell them out themselves.
+  const api3 = { headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null } };
+  return JSON.stringify({ api3, actions, endpoints });
 }
 
 function idVariables(model: Model): { key: string; value: string; type: 'string'; description: string }[] {
@@ -110,7 +113,7 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'appId', value: '', type: 'string' },
       ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
       ...idVariables(model),
-      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'Response schemas the contract tests check answers against. Generated; do not edit.' },
+      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names and the response schemas answers are checked against. Generated; do not edit.' },
     ] as never,
   });
   return normalise(collection.toJSON() as Record<string, unknown>);
@@ -124,7 +127,7 @@ function collectionDescription(model: Model): string {
     '',
     '- Pick the **local** environment to call `asr-contract mock`, or **live** and fill in `secretId` and `secretKey`.',
     '- The collection-level pre-request script signs every request (TC3-HMAC-SHA256) from those variables; no key is stored here.',
-    '- `token` is only for temporary (STS) keys; it is sent as `X-TC-Token`.',
+    ...(optionalHeaderName(model, 'token') ? [`- \`token\` is only for temporary (STS) keys; it is sent as \`${optionalHeaderName(model, 'token')}\`.`] : []),
     '- The collection-level test script is the contract: every answer must be HTTP 200 with `Response.RequestId`, successes must',
     '  match the action\'s schema, and error cases must carry the expected `Response.Error.Code`.',
     `- Folders: one per product area (a success case per action, in lifecycle order), **${WORKFLOW_FOLDER}**, and **${NEGATIVE_FOLDER}**.`,

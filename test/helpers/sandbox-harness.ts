@@ -3,7 +3,9 @@
 // which need a fixed timestamp, reach the very same code.
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
+import { sandboxSchemas } from '../../src/postman/emit.js';
 import { sandboxSource, type SandboxScript } from '../../src/postman/scripts.js';
+import { projectModel } from './emulator.js';
 
 const require = createRequire(import.meta.url);
 
@@ -14,7 +16,9 @@ export interface HarnessRequest {
   body: string;
 }
 
+/** Collection variables default to what the emitter writes for this project's specs. */
 export function runSandboxScript(name: SandboxScript, request: HarnessRequest, variables: Record<string, string>, nowMs: number, collectionVariables: Record<string, string> = {}): HarnessRequest {
+  collectionVariables = { contractSchemas: sandboxSchemas(projectModel()), ...collectionVariables };
   const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), { key: k, value: v }]));
   const [base, rawQuery = ''] = request.url.split('?') as [string, string?];
   const query = rawQuery

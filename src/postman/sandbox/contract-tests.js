@@ -6,9 +6,22 @@
 //   X-Contract-Expect   success | error=<Code>                 (default: success)
 //   X-Contract-Capture  name=Path.In.Response; …               (sets collection variables)
 //   X-Contract-Poll     Path=value; attempts=N; delayMs=M      (repeats the request until the value appears)
-// The response schemas come from the collection variable contractSchemas.
+// The action header's name and the response schemas come from the collection variable contractSchemas.
 (function contractTests() {
-  var action = pm.request.headers.get('X-TC-Action');
+  var contract = {};
+  try {
+    contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  } catch (e) {
+    contract = {};
+  }
+  var names = contract.api3 && contract.api3.headers;
+  if (!names) {
+    pm.test('the collection variable contractSchemas is present', function () {
+      pm.expect.fail('contractSchemas is missing or out of date: re-import generated/asr.postman_collection.json');
+    });
+    return;
+  }
+  var action = pm.request.headers.get(names.action);
   if (!action) return; // not an API 3.0 request
 
   function meta(name) {
@@ -64,13 +77,7 @@
   });
 
   // One compiled schema per request, used by the checks below.
-  var schemas = {};
-  try {
-    schemas = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
-  } catch (e) {
-    schemas = {};
-  }
-  var schema = schemas.actions && schemas.actions[action];
+  var schema = contract.actions && contract.actions[action];
   var validate = null;
   if (schema) {
     var Ajv = require('ajv');

@@ -1,13 +1,16 @@
 // Collection-level pre-request script: signs every API 3.0 request with TC3-HMAC-SHA256.
 // Runs unchanged in Newman 6 (postman-sandbox 4.x) and the Postman app. Loaded verbatim by the
-// collection emitter; parameterised only by the variables secretId, secretKey and token.
+// collection emitter; parameterised by the variables secretId, secretKey and token, and by the
+// header names the emitter writes from specs/service.yaml into the variable contractSchemas.
 // A disabled (never sent) header X-Contract-Sign: wrong-key | stale-timestamp lets the negative
 // contract cases sign badly on purpose.
 (function signTc3() {
   var cryptojs = require('crypto-js');
 
-  var actionHeader = pm.request.headers.get('X-TC-Action');
-  if (!actionHeader) return; // not an API 3.0 request (e.g. flash recognition signs itself)
+  var contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  var names = contract.api3 && contract.api3.headers;
+  if (!names) throw new Error('The collection variable contractSchemas is missing or out of date: re-import generated/asr.postman_collection.json.');
+  if (!pm.request.headers.get(names.action)) return; // not an API 3.0 request (e.g. flash recognition signs itself)
 
   var secretId = pm.variables.get('secretId');
   var secretKey = pm.variables.get('secretKey');
@@ -53,12 +56,12 @@
   var kSigning = cryptojs.HmacSHA256('tc3_request', kService);
   var signature = cryptojs.HmacSHA256(stringToSign, kSigning).toString(cryptojs.enc.Hex);
 
-  pm.request.headers.upsert({ key: 'X-TC-Timestamp', value: String(timestamp) });
+  pm.request.headers.upsert({ key: names.timestamp, value: String(timestamp) });
   pm.request.headers.upsert({
     key: 'Authorization',
     value: 'TC3-HMAC-SHA256 Credential=' + secretId + '/' + scope + ', SignedHeaders=' + signedHeaders + ', Signature=' + signature,
   });
   var token = pm.variables.get('token');
-  if (token) pm.request.headers.upsert({ key: 'X-TC-Token', value: token });
-  else pm.request.headers.remove('X-TC-Token');
+  if (names.token && token) pm.request.headers.upsert({ key: names.token, value: token });
+  else if (names.token) pm.request.headers.remove(names.token);
 })();
