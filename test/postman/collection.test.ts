@@ -8,6 +8,9 @@ import { OUTPUT_FILES } from '../../src/outputs.js';
 import { HAS_SHARED, referencePath, SKIP_REASON } from '../helpers/shared.js';
 
 const read = (f: string): string => readFileSync(join(PACKAGE_ROOT, f), 'utf8');
+/** The files under src/postman/sandbox/ a script is made of, in order, as Postman stores them. */
+const sandbox = (...files: string[]): string =>
+  files.map((f) => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox', `${f}.js`), 'utf8')).join('\n').replace(/\n$/, '');
 const collection = JSON.parse(read(OUTPUT_FILES.collection));
 const local = JSON.parse(read(OUTPUT_FILES.localEnvironment));
 const live = JSON.parse(read(OUTPUT_FILES.liveEnvironment));
@@ -66,8 +69,8 @@ describe('generated Postman collection', () => {
     const folders = [collection.item.find((f: Node & { event?: unknown[] }) => f.name === FLASH), collection.item.find((f: Node) => f.name === 'Negative cases').item.find((f: Node) => f.name === FLASH)];
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
-        ['prerequest', readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/sign-flash.js'), 'utf8').replace(/\n$/, '')],
-        ['test', readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/flash-tests.js'), 'utf8').replace(/\n$/, '')],
+        ['prerequest', sandbox('sign-flash')],
+        ['test', sandbox('lib/describe-ajv-errors', 'flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -95,8 +98,8 @@ describe('generated Postman collection', () => {
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
-    expect(sign).toBe(readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/sign-tc3.js'), 'utf8').replace(/\n$/, ''));
-    expect(tests.script.exec.join('\n')).toBe(readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/contract-tests.js'), 'utf8').replace(/\n$/, ''));
+    expect(sign).toBe(sandbox('sign-tc3'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/describe-ajv-errors', 'contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });

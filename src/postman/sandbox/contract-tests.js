@@ -92,13 +92,7 @@
   pm.test(label + 'response matches schema', function () {
     pm.expect(validate, 'a schema for ' + action + ' in contractSchemas').to.be.a('function');
     var ok = validate(response);
-    var why = (validate.errors || [])
-      .map(function (e) {
-        if (e.keyword === 'required') return (e.dataPath || '') + '/' + e.params.missingProperty + ' is missing [required]';
-        return (e.dataPath || '(Response)') + ' ' + e.message + ' [' + e.keyword + ']';
-      })
-      .join('; ');
-    pm.expect(ok, why).to.equal(true);
+    pm.expect(ok, describeAjvErrors(validate.errors, '(Response)')).to.equal(true);
   });
 
   // uint64/int64 values past 2^53 are silently rounded by JSON.parse; say so instead.

@@ -37,12 +37,6 @@
   pm.test(label + 'response matches schema', function () {
     pm.expect(validate, 'a schema for ' + name + ' in contractSchemas').to.be.a('function');
     var ok = validate(body);
-    var why = (validate.errors || [])
-      .map(function (e) {
-        if (e.keyword === 'required') return (e.dataPath || '') + '/' + e.params.missingProperty + ' is missing [required]';
-        return (e.dataPath || '(body)') + ' ' + e.message + ' [' + e.keyword + ']';
-      })
-      .join('; ');
-    pm.expect(ok, why).to.equal(true);
+    pm.expect(ok, describeAjvErrors(validate.errors, '(body)')).to.equal(true);
   });
 })();
