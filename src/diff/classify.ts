@@ -1,6 +1,6 @@
 // Every difference between two versions of the contract, classified from a client's point of view:
 // breaking when code written against the old contract can fail against the new one.
-import { kindOf } from '../drift/reference.js';
+import { kindOf } from '../model/kind-text.js';
 import type { Field, Model, Shape } from '../model/types.js';
 
 export interface Change {

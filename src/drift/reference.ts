@@ -1,10 +1,10 @@
 // A source-neutral view of Tencent's own definitions (SDK type declarations or tccli api.json),
 // and of our model in the same terms, so the two can be compared field by field.
 import { reachableTypes, typeIndex } from '../model/schema.js';
-import type { Field, Model, TypeRef } from '../model/types.js';
+import { kindOf, type KindText } from '../model/kind-text.js';
+import type { Field, Model } from '../model/types.js';
 
-/** integer | number | string | boolean | object:<Type> | <kind>[] ; `number` alone when the source cannot tell integers apart. */
-export type KindText = string;
+export type { KindText } from '../model/kind-text.js';
 
 export interface RefField {
   name: string;
@@ -29,12 +29,6 @@ export interface Reference {
   knows: { always: boolean; nullable: boolean; integers: boolean };
   actions: Map<string, { request: RefShape; response: RefShape }>;
   types: Map<string, RefShape>;
-}
-
-export function kindOf(t: TypeRef): KindText {
-  if (t.kind === 'array') return `${kindOf(t.items)}[]`;
-  if (t.kind === 'named') return `object:${t.name}`;
-  return t.scalar;
 }
 
 function shapeOf(fields: Field[], side: 'request' | 'response' | 'type', usage?: string): RefShape {
