@@ -4,6 +4,7 @@
 // The spec-file schema is compiled here, once, to ajv standalone code (see spec-file-validators.ts).
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { DIST_MANIFEST, sourceHash } from '../bin/dist-freshness.js';
@@ -40,6 +41,8 @@ const swapSpecFileValidators = (source: string): Plugin => ({
 
 export async function buildDist(root: string, outDir = join(root, 'dist')): Promise<void> {
   const staging = `${outDir}.tmp-${process.pid}`;
+  // Hashed before bundling: a source edited meanwhile then makes the bundle stale, never falsely current.
+  const hash = sourceHash(root);
   rmSync(staging, { recursive: true, force: true });
   try {
     await build({
@@ -57,7 +60,7 @@ export async function buildDist(root: string, outDir = join(root, 'dist')): Prom
       logLevel: 'warning',
       plugins: [swapSpecFileValidators(precompiledSpecFileValidators())],
     });
-    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify({ sourceHash: sourceHash(root), entry: ENTRY }, null, 2)}\n`);
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify({ sourceHash: hash, entry: ENTRY }, null, 2)}\n`);
     rmSync(outDir, { recursive: true, force: true });
     renameSync(staging, outDir);
   } catch (err) {
@@ -66,7 +69,7 @@ export async function buildDist(root: string, outDir = join(root, 'dist')): Prom
   }
 }
 
-if (process.argv[1] && relative(process.argv[1], new URL(import.meta.url).pathname) === '') {
+if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
   const t = performance.now();
   await buildDist(PACKAGE_ROOT);
   console.log(`bundled the CLI into ${DIST_MANIFEST.replace(/\/[^/]+$/, '/')} in ${Math.round(performance.now() - t)} ms`);
