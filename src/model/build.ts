@@ -48,7 +48,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   const sources: Sources = { types: new Map(), actions: new Map(), workflows: new Map(), surfaces: new Map() };
   const byKind = new Map<FileKind, { file: SpecFile; data: Raw }[]>();
   for (const file of files) {
-    const data = file.doc.toJS() as Raw;
+    const data = file.data as Raw;
     const kind = fileKind(data);
     if (!kind) continue;
     byKind.set(kind, [...(byKind.get(kind) ?? []), { file, data }]);
@@ -166,7 +166,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
 
   const types: M.NamedType[] = [];
   for (const [name, file] of sources.types) {
-    const data = file.doc.toJS() as Raw;
+    const data = file.data as Raw;
     types.push({ name, description: data.description, usage: data.usage, shape: shape(file, [], data), loc: at(file, ['type']) });
   }
 

@@ -8,7 +8,7 @@ import { specFileValidators } from './spec-file-validators.js';
 import { suggest } from './suggest.js';
 
 export function checkStructure(file: SpecFile): Diagnostic[] {
-  const data: unknown = file.doc.toJS();
+  const data = file.data;
   const kind = fileKind(data);
   if (!kind) {
     return [

@@ -14,6 +14,8 @@ export interface SpecText {
 export interface SpecFile extends SpecText {
   doc: Document.Parsed;
   lines: LineCounter;
+  /** `doc` as plain JavaScript, converted once; treat as read-only. */
+  data: unknown;
 }
 
 /** Every `.yaml`/`.yml` file under `dir`, sorted by path. */
@@ -57,7 +59,7 @@ export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[];
       }
       continue;
     }
-    files.push({ ...t, doc, lines });
+    files.push({ ...t, doc, lines, data: doc.toJS() });
   }
   return { files, diagnostics };
 }
