@@ -138,9 +138,23 @@ describe.skipIf(!HAS_CHROMIUM)(`asr-contract docs in headless Chromium ${HAS_CHR
   });
 
   test('searching for an action finds it and opens it', async () => {
-    await tab.locator('[data-testid="search-trigger"]').click();
-    await tab.getByPlaceholder('Search docs...').fill('DescribeTaskStatus');
+    // Under load a click can land while the previous navigation is still re-rendering the header
+    // and open nothing; click again (a bounded number of times) until the search box is there.
+    const box = tab.getByPlaceholder('Search docs...');
+    for (let attempt = 1; !(await box.isVisible()); attempt++) {
+      if (attempt > 5) throw new Error('the search box did not open after 5 clicks on the search trigger');
+      await tab.locator('[data-testid="search-trigger"]').click();
+      await box.waitFor({ state: 'visible', timeout: 3_000 }).catch(() => {});
+    }
+    // The search index is built in the background after load; a query typed before it is ready
+    // stays empty until it is typed again. Retype a bounded number of times.
     const first = tab.locator('[data-component-name="Search/SearchItem"]').first();
+    for (let attempt = 1; !(await first.isVisible()); attempt++) {
+      if (attempt > 5) throw new Error('searching for DescribeTaskStatus showed no result after 5 tries');
+      await box.fill('');
+      await box.fill('DescribeTaskStatus');
+      await first.waitFor({ state: 'visible', timeout: 4_000 }).catch(() => {});
+    }
     await expect(first.innerText()).resolves.toContain('DescribeTaskStatus · ');
     await first.click();
     await expect.poll(() => tab.url(), { timeout: 10_000 }).toMatch(/#\/recorded-file-recognition\/describetaskstatus/);
