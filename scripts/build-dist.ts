@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ so that a run does not pay for tsx and hundreds of module lookups.
-// Run by npm's `prepare` (so `npm ci` leaves a current dist/) and `prepack`. Packages stay
-// external: dist/ depends only on src/, which is what bin/dist-freshness.js hashes.
+// Run by `npm run bundle` and npm's `prepare`. esbuild is pinned as a dev dependency at the version
+// tsx (a dependency) brings, so it is there even in an install without dev dependencies.
+// Packages stay external: dist/ depends only on src/, which is what bin/dist-freshness.js hashes.
 // The spec-file schema is compiled here, once, to ajv standalone code (see spec-file-validators.ts).
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
