@@ -39,7 +39,8 @@ export async function runDrift(argv: string[], io: Io, root: string): Promise<nu
   if (!model) return 1;
   let reference;
   try {
-    reference = values['tccli-api'] ? readTccliApi(values['tccli-api']) : await readSdkDeclarations(root);
+    const requestId = model.service.envelope.requestId;
+    reference = values['tccli-api'] ? readTccliApi(values['tccli-api'], requestId) : await readSdkDeclarations(root, requestId);
   } catch (e) {
     if (e instanceof ReferenceUnavailable) {
       io.stderr(`asr-contract drift: ${e.message}`);

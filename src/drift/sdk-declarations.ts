@@ -32,7 +32,8 @@ export function sdkDirectory(fromDir: string): { dir: string; version: string } 
   return { dir: join(dirname(pkgJson), MODELS_DIR), version };
 }
 
-export async function readSdkDeclarations(fromDir: string): Promise<Reference> {
+/** `requestIdField` is the envelope's request-id member, which the SDK declares on every response. */
+export async function readSdkDeclarations(fromDir: string, requestIdField: string): Promise<Reference> {
   const ts = await loadTypeScript();
   const { dir, version } = sdkDirectory(fromDir);
   const parse = (file: string): TS.SourceFile => ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -58,7 +59,7 @@ export async function readSdkDeclarations(fromDir: string): Promise<Reference> {
       if (!requestName.endsWith('Request')) continue;
       const responseName = `${requestName.slice(0, -'Request'.length)}Response`;
       const response = shapeFor(responseName);
-      response.fields.delete('RequestId');
+      response.fields.delete(requestIdField);
       actions.set(m.name.text, { request: nullTypes.has(requestName) ? { fields: new Map() } : shapeFor(requestName), response });
     }
   }

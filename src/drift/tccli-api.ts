@@ -26,7 +26,8 @@ function kind(m: ApiMember): string {
   return SCALAR[m.type] ?? m.type;
 }
 
-export function readTccliApi(path: string): Reference {
+/** `requestIdField` is the envelope's request-id member, which api.json lists on every response. */
+export function readTccliApi(path: string, requestIdField: string): Reference {
   let api: ApiJson;
   try {
     api = JSON.parse(readFileSync(path, 'utf8')) as ApiJson;
@@ -37,7 +38,7 @@ export function readTccliApi(path: string): Reference {
   const shape = (name: string, side: 'request' | 'response' | 'type', usage?: string): RefShape => {
     const fields = new Map<string, RefField>();
     for (const m of api.objects[name]?.members ?? []) {
-      if (side === 'response' && m.name === 'RequestId') continue;
+      if (side === 'response' && m.name === requestIdField) continue;
       const responseSide = side === 'response' || (side === 'type' && usage !== 'in');
       fields.set(m.name, {
         name: m.name,

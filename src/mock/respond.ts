@@ -1,5 +1,5 @@
-// The Tencent envelope, success or failure, always with a fresh RequestId. Messages come from
-// specs/errors.yaml in the language the caller asked for.
+// The Tencent envelope, success or failure, always with a fresh request id. Member names come from
+// specs/service.yaml, messages from specs/errors.yaml in the language the caller asked for.
 import { randomUUID } from 'node:crypto';
 import type { Model } from '../model/types.js';
 import { ApiError } from './errors.js';
@@ -10,8 +10,9 @@ export function languageOf(value: unknown): Language {
   return typeof value === 'string' && value.toLowerCase() === 'en-us' ? 'en-US' : 'zh-CN';
 }
 
-export function successEnvelope(fields: Record<string, unknown>): Record<string, unknown> {
-  return { Response: { ...fields, RequestId: randomUUID() } };
+export function successEnvelope(model: Model, fields: Record<string, unknown>): Record<string, unknown> {
+  const e = model.service.envelope;
+  return { [e.response]: { ...fields, [e.requestId]: randomUUID() } };
 }
 
 export function errorMessage(model: Model, error: ApiError, lang: Language, context: { action?: string } = {}): string {
@@ -25,5 +26,6 @@ export function errorMessage(model: Model, error: ApiError, lang: Language, cont
 }
 
 export function errorEnvelope(model: Model, error: ApiError, lang: Language): Record<string, unknown> {
-  return { Response: { Error: { Code: error.code, Message: errorMessage(model, error, lang) }, RequestId: randomUUID() } };
+  const e = model.service.envelope;
+  return { [e.response]: { [e.error]: { [e.code]: error.code, [e.message]: errorMessage(model, error, lang) }, [e.requestId]: randomUUID() } };
 }

@@ -226,6 +226,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       description: s.description,
       endpoints: s.endpoints,
       signing: s.signing,
+      envelope: { ...s.envelope },
       limits: s.limits,
       headers: Object.entries<Raw>(s.headers).map(([name, h]) => ({ name, role: h.role, description: h.description, required: h.required === true, ...pick(h, ['legacy', 'enum', 'example']) })),
       defaultRegion: s.defaultRegion,

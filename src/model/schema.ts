@@ -2,7 +2,7 @@
 //  - OpenAPI components (2020-12, refs into #/components/schemas),
 //  - self-contained validators for ajv 8 in Node (2020-12, $defs),
 //  - schemas embedded in the Postman collection for ajv 6 in the sandbox (draft-07, definitions).
-import type { Action, Field, Model, NamedType, Shape, TypeRef } from './types.js';
+import type { Action, Envelope, Field, Model, NamedType, Shape, TypeRef } from './types.js';
 
 export type Dialect = '2020-12' | 'draft-07';
 export type Direction = 'request' | 'response';
@@ -128,16 +128,16 @@ function ruleSchemas(shape: Shape): JsonSchema[] {
   });
 }
 
-/** The object inside `Response` on success: the action's fields plus RequestId. */
-export function responseBodySchema(action: Action, types: Map<string, NamedType>, opts: SchemaOptions): JsonSchema {
+/** The object inside the envelope's response member on success: the action's fields plus the request id. */
+export function responseBodySchema(action: Action, types: Map<string, NamedType>, opts: SchemaOptions, envelope: Envelope): JsonSchema {
   const s = shapeSchema(action.response, 'response', types, opts);
   const properties = s.properties as Record<string, JsonSchema>;
-  properties.RequestId = opts.annotations
+  properties[envelope.requestId] = opts.annotations
     ? { type: 'string', description: 'Unique id of this request; quote it when reporting a problem.' }
     : { type: 'string' };
-  s.required = [...((s.required as string[] | undefined) ?? []), 'RequestId'];
-  // Without this, an error envelope would also satisfy an action whose only field is RequestId.
-  s.not = { properties: { Error: {} }, required: ['Error'] };
+  s.required = [...((s.required as string[] | undefined) ?? []), envelope.requestId];
+  // Without this, an error envelope would also satisfy an action whose only field is the request id.
+  s.not = { properties: { [envelope.error]: {} }, required: [envelope.error] };
   return s;
 }
 
@@ -187,7 +187,7 @@ export function actionSchemas(model: Model, action: Action, opts: Omit<SchemaOpt
   const full: SchemaOptions = { ...opts, ref: (name) => `#/${defsKey}/${name}` };
   return {
     request: standaloneSchema(shapeSchema(action.request, 'request', types, full), [{ shape: action.request, direction: 'request' }], types, opts),
-    response: standaloneSchema(responseBodySchema(action, types, full), [{ shape: action.response, direction: 'response' }], types, opts),
+    response: standaloneSchema(responseBodySchema(action, types, full, model.service.envelope), [{ shape: action.response, direction: 'response' }], types, opts),
   };
 }
 

@@ -197,6 +197,18 @@ export interface LocalSettings {
   port: number;
 }
 
+/**
+ * Member names of the JSON envelope around every API 3.0 answer:
+ * success `{response: {…fields, requestId}}`, failure `{response: {error: {code, message}, requestId}}`.
+ */
+export interface Envelope {
+  response: string;
+  requestId: string;
+  error: string;
+  code: string;
+  message: string;
+}
+
 export interface Service {
   service: string;
   name: string;
@@ -216,6 +228,7 @@ export interface Service {
     };
     description: string;
   };
+  envelope: Envelope;
   limits: { maxPostBytes: number; maxGetBytes: number };
   headers: HeaderSpec[];
   defaultRegion: string;

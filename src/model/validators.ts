@@ -30,7 +30,7 @@ export class ModelValidators {
     for (const { type, direction } of reachableTypes(allShapes(model), types)) defs[componentName(type, direction)] = shapeSchema(type.shape, direction, types, opts);
     for (const a of model.actions) {
       defs[`request.${a.name}`] = shapeSchema(a.request, 'request', types, opts);
-      defs[`response.${a.name}`] = responseBodySchema(a, types, opts);
+      defs[`response.${a.name}`] = responseBodySchema(a, types, opts, model.service.envelope);
     }
     // Non-API-3.0 surfaces: queries and payloads are open (the service tolerates extra parameters).
     for (const e of model.endpoints) {

@@ -2,6 +2,7 @@
 // and the common headers.
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { allShapes, componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from '../model/schema.js';
+import { errorCode, optionalHeaderName } from '../model/roles.js';
 import type { Action, HeaderSpec, Model } from '../model/types.js';
 
 
@@ -19,6 +20,7 @@ export const headerComponent = (h: HeaderSpec): string => h.name.replace(/[^A-Za
 
 export function schemaComponents(model: Model): Record<string, JsonSchema> {
   const types = typeIndex(model);
+  const env = model.service.envelope;
   const out: Record<string, JsonSchema> = {};
   for (const { type, direction } of reachableTypes(allShapes(model, 'http'), types)) {
     out[componentName(type, direction)] = {
@@ -28,12 +30,12 @@ export function schemaComponents(model: Model): Record<string, JsonSchema> {
   }
   for (const a of model.actions) {
     out[requestComponent(a)] = { ...shapeSchema(a.request, 'request', types, SCHEMA_OPTIONS), description: `Parameters of ${a.name}.` };
-    out[responseComponent(a)] = { ...responseBodySchema(a, types, SCHEMA_OPTIONS), description: `What ${a.name} answers inside \`Response\`.` };
+    out[responseComponent(a)] = { ...responseBodySchema(a, types, SCHEMA_OPTIONS, env), description: `What ${a.name} answers inside \`${env.response}\`.` };
     out[envelopeComponent(a)] = {
       type: 'object',
       description: `Successful answer of ${a.name}.`,
-      required: ['Response'],
-      properties: { Response: ref(responseComponent(a)) },
+      required: [env.response],
+      properties: { [env.response]: ref(responseComponent(a)) },
     };
   }
   for (const e of model.endpoints) {
@@ -43,24 +45,25 @@ export function schemaComponents(model: Model): Record<string, JsonSchema> {
     out[`${cb.name}Body`] = { ...shapeSchema(cb.body, 'response', types, SCHEMA_OPTIONS), description: `What the service POSTs to the ${cb.urlParameter} of ${cb.action}.` };
     out[`${cb.name}Reply`] = { ...shapeSchema(cb.reply.shape, 'response', types, SCHEMA_OPTIONS), description: cb.reply.description.trim() };
   }
+  const language = optionalHeaderName(model, 'language');
   out.Error = {
     type: 'object',
     description: 'Why the call failed.',
-    required: ['Code', 'Message'],
+    required: [env.code, env.message],
     properties: {
-      Code: { type: 'string', description: 'Dotted error code, e.g. `AuthFailure.SignatureFailure`. See the error table in the introduction.', enum: model.errors.map((e) => e.code) },
-      Message: { type: 'string', description: 'Human-readable detail, in the language asked for by X-TC-Language.' },
+      [env.code]: { type: 'string', description: `Dotted error code, e.g. \`${errorCode(model, 'signature-failure')}\`. See the error table in the introduction.`, enum: model.errors.map((e) => e.code) },
+      [env.message]: { type: 'string', description: `Human-readable detail${language ? `, in the language asked for by ${language}` : ''}.` },
     },
   };
   out.ErrorEnvelope = {
     type: 'object',
     description: 'Failed answer of any action. It arrives with HTTP status 200, like a success.',
-    required: ['Response'],
+    required: [env.response],
     properties: {
-      Response: {
+      [env.response]: {
         type: 'object',
-        required: ['Error', 'RequestId'],
-        properties: { Error: ref('Error'), RequestId: { type: 'string', description: 'Unique id of this request.' } },
+        required: [env.error, env.requestId],
+        properties: { [env.error]: ref('Error'), [env.requestId]: { type: 'string', description: 'Unique id of this request.' } },
       },
     },
   };

@@ -20,6 +20,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
     .filter((h) => h.role !== 'action')
     .map((h) => ({ $ref: `#/components/parameters/${headerComponent(h)}` }));
   const errorExample = sampleError(model, action);
+  const env = model.service.envelope;
   return {
     operationId: action.name,
     summary: action.summary,
@@ -46,15 +47,15 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
     },
     responses: {
       '200': {
-        description: 'Success or failure: both arrive with HTTP 200. A failure carries `Response.Error`.',
+        description: `Success or failure: both arrive with HTTP 200. A failure carries \`${env.response}.${env.error}\`.`,
         content: {
           'application/json': {
             schema: { oneOf: [ref(envelopeComponent(action)), ref('ErrorEnvelope')] },
             examples: {
-              ...Object.fromEntries(action.examples.map((e) => [slug(e.title), { summary: e.title, value: { Response: e.response } }])),
+              ...Object.fromEntries(action.examples.map((e) => [slug(e.title), { summary: e.title, value: { [env.response]: e.response } }])),
               [slug(errorExample.code)]: {
                 summary: `Failure: ${errorExample.code}`,
-                value: { Response: { Error: { Code: errorExample.code, Message: errorExample.message }, RequestId: 'f0e1d2c3-b4a5-4697-8877-665544332211' } },
+                value: { [env.response]: { [env.error]: { [env.code]: errorExample.code, [env.message]: errorExample.message }, [env.requestId]: 'f0e1d2c3-b4a5-4697-8877-665544332211' } },
               },
             },
           },

@@ -75,8 +75,11 @@ export function sandboxSchemas(model: Model): string {
       },
     ]),
   );
-  // The API 3.0 header names, by role, so the sandbox scripts never spell them out themselves.
-  const api3 = { headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null } };
+  // The API 3.0 header names (by role) and envelope member names, so the sandbox scripts never spell them out.
+  const api3 = {
+    headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null },
+    envelope: model.service.envelope,
+  };
   return JSON.stringify({ api3, actions, endpoints });
 }
 
@@ -120,6 +123,7 @@ export function emitCollection(model: Model): Record<string, unknown> {
 }
 
 function collectionDescription(model: Model): string {
+  const env = model.service.envelope;
   return [
     model.service.description.trim(),
     '',
@@ -128,8 +132,8 @@ function collectionDescription(model: Model): string {
     '- Pick the **local** environment to call `asr-contract mock`, or **live** and fill in `secretId` and `secretKey`.',
     '- The collection-level pre-request script signs every request (TC3-HMAC-SHA256) from those variables; no key is stored here.',
     ...(optionalHeaderName(model, 'token') ? [`- \`token\` is only for temporary (STS) keys; it is sent as \`${optionalHeaderName(model, 'token')}\`.`] : []),
-    '- The collection-level test script is the contract: every answer must be HTTP 200 with `Response.RequestId`, successes must',
-    '  match the action\'s schema, and error cases must carry the expected `Response.Error.Code`.',
+    `- The collection-level test script is the contract: every answer must be HTTP 200 with \`${env.response}.${env.requestId}\`, successes must`,
+    `  match the action's schema, and error cases must carry the expected \`${env.response}.${env.error}.${env.code}\`.`,
     `- Folders: one per product area (a success case per action, in lifecycle order), **${WORKFLOW_FOLDER}**, and **${NEGATIVE_FOLDER}**.`,
   ].join('\n');
 }

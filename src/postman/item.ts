@@ -70,7 +70,7 @@ function savedResponse(model: Model, action: Action, example: Example) {
     status: 'OK',
     code: 200,
     header: [{ key: 'Content-Type', value: 'application/json' }],
-    body: JSON.stringify({ Response: example.response }, null, 2),
+    body: JSON.stringify({ [model.service.envelope.response]: example.response }, null, 2),
   };
 }
 

@@ -36,6 +36,7 @@ function table(fields: Field[], flag: (f: Field) => string, flagTitle: string): 
 }
 
 export function requestMarkdown(model: Model, action: Action): string {
+  const env = model.service.envelope;
   const lines = [
     `**${action.titleZh}** · ${action.summary}`,
     '',
@@ -50,7 +51,7 @@ export function requestMarkdown(model: Model, action: Action): string {
     '',
     '### Response fields',
     '',
-    `Inside \`Response\`, beside \`RequestId\`. Errors arrive as HTTP 200 with \`Response.Error\`.`,
+    `Inside \`${env.response}\`, beside \`${env.requestId}\`. Errors arrive as HTTP 200 with \`${env.response}.${env.error}\`.`,
     '',
     ...table(action.response.fields, (f) => (f.always ? 'yes' : 'no') + (f.nullable ? ', may be null' : ''), 'Always present'),
   );

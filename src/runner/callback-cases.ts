@@ -66,9 +66,10 @@ export async function runCallbackCases(model: Model, baseUrl: string, creds: Cre
     try {
       const token = 'asr-contract-token';
       const params = { ...action.examples[0]!.request, [cb.urlParameter]: listener.url, ...(cb.checksum ? { [cb.checksum.tokenParameter]: token } : {}) };
-      const answer = (await callAction(model, baseUrl, creds, action.name, params)).Response as Record<string, unknown> | undefined;
-      const error = answer?.Error as { Code: string } | undefined;
-      if (!rec.check(`${action.name} starts a task`, !!answer && !error, error?.Code)) continue;
+      const env = model.service.envelope;
+      const answer = (await callAction(model, baseUrl, creds, action.name, params))[env.response] as Record<string, unknown> | undefined;
+      const error = answer?.[env.error] as Record<string, unknown> | undefined;
+      if (!rec.check(`${action.name} starts a task`, !!answer && !error, error ? String(error[env.code]) : undefined)) continue;
       const arrived = await listener.waitFor(expectRetry ? 2 : 1);
       rec.check(expectRetry ? 'delivered twice: the refusal is retried' : 'delivered', arrived, `${listener.received.length} deliveries within ${WAIT_MS / 1000} s`);
       const last = listener.received.at(-1);

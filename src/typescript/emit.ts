@@ -84,8 +84,8 @@ export function emitTypes(model: Model): string {
   for (const a of model.actions) {
     parts.push(iface(`${a.name}Request`, `Parameters of ${a.name} (${a.titleZh}): ${a.summary}.`, a.request, 'request', types));
     parts.push(
-      iface(`${a.name}Response`, `What ${a.name} answers: the object inside \`Response\`.`, a.response, 'response', types, [
-        `${comment(['Unique id of this request; quote it when reporting a problem.'], '  ')}\n  RequestId: string;`,
+      iface(`${a.name}Response`, `What ${a.name} answers: the object inside \`${model.service.envelope.response}\`.`, a.response, 'response', types, [
+        `${comment(['Unique id of this request; quote it when reporting a problem.'], '  ')}\n  ${model.service.envelope.requestId}: string;`,
       ]),
     );
   }

@@ -19,18 +19,18 @@ describe('fidelity to Tencent definitions', () => {
   });
 
   test('tencentcloud-sdk-nodejs-asr declarations: every action, field, required flag and deprecation agree', async () => {
-    const sdk = await readSdkDeclarations(PACKAGE_ROOT);
+    const sdk = await readSdkDeclarations(PACKAGE_ROOT, model.service.envelope.requestId);
     expect(sdk.actions.size).toBe(33);
     expect(compareReferences(modelAsReference(model), sdk)).toEqual([]);
   });
 
   test.skipIf(!HAS_SHARED)(`tccli api.json: also integer/number, presence and nullability agree ${HAS_SHARED ? '' : SKIP_REASON}`, () => {
-    const api = readTccliApi(referencePath('tencentcloud-asr-2019-06-14/api.json'));
+    const api = readTccliApi(referencePath('tencentcloud-asr-2019-06-14/api.json'), model.service.envelope.requestId);
     expect(compareReferences(modelAsReference(model), api)).toEqual([]);
   });
 
   test('a comparison notices a removed field, a flipped flag and a changed type', async () => {
-    const sdk = await readSdkDeclarations(PACKAGE_ROOT);
+    const sdk = await readSdkDeclarations(PACKAGE_ROOT, model.service.envelope.requestId);
     const ours = modelAsReference(model);
     const rec = ours.actions.get('CreateRecTask')!;
     rec.request.fields.delete('Url');

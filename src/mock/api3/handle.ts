@@ -87,7 +87,7 @@ export function handleApi3(call: IncomingCall, deps: Api3Deps): Api3Result {
     const spec = protocol.actions.get(action)!;
     validateParams(spec, params, deps.validators, protocol);
     const fields = runBehaviour(spec, withDefaults(spec, params), { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
-    return { body: successEnvelope(fields), delayMs, action };
+    return { body: successEnvelope(model, fields), delayMs, action };
   } catch (e) {
     const error =
       e instanceof ApiError

@@ -6,7 +6,8 @@
 //   X-Contract-Expect   success | error=<Code>                 (default: success)
 //   X-Contract-Capture  name=Path.In.Response; …               (sets collection variables)
 //   X-Contract-Poll     Path=value; attempts=N; delayMs=M      (repeats the request until the value appears)
-// The action header's name and the response schemas come from the collection variable contractSchemas.
+// The action header's name, the envelope's member names and the response schemas come from the
+// collection variable contractSchemas.
 (function contractTests() {
   var contract = {};
   try {
@@ -15,7 +16,8 @@
     contract = {};
   }
   var names = contract.api3 && contract.api3.headers;
-  if (!names) {
+  var env = contract.api3 && contract.api3.envelope;
+  if (!names || !env) {
     pm.test('the collection variable contractSchemas is present', function () {
       pm.expect.fail('contractSchemas is missing or out of date: re-import generated/asr.postman_collection.json');
     });
@@ -52,28 +54,31 @@
   } catch (e) {
     body = undefined;
   }
-  var response = body && typeof body.Response === 'object' && body.Response !== null ? body.Response : {};
+  var envelope = body && typeof body === 'object' ? body[env.response] : undefined;
+  var response = typeof envelope === 'object' && envelope !== null ? envelope : {};
+  var errorPath = env.response + '.' + env.error;
 
   pm.test(label + 'HTTP 200', function () {
     pm.expect(pm.response.code, 'HTTP status (Tencent answers errors with 200 too)').to.equal(200);
   });
-  pm.test(label + 'JSON body with Response.RequestId', function () {
+  pm.test(label + 'JSON body with ' + env.response + '.' + env.requestId, function () {
     pm.expect(body, 'the body is a JSON object').to.be.an('object');
-    pm.expect(body.Response, 'Response').to.be.an('object');
-    pm.expect(body.Response.RequestId, 'Response.RequestId').to.be.a('string');
+    pm.expect(envelope, env.response).to.be.an('object');
+    pm.expect(envelope[env.requestId], env.response + '.' + env.requestId).to.be.a('string');
   });
 
   if (expectedError) {
-    pm.test(label + 'Error.Code is ' + expectedError, function () {
-      pm.expect(response.Error, 'Response.Error').to.be.an('object');
-      pm.expect(response.Error.Code, 'Response.Error.Code (' + (response.Error && response.Error.Message) + ')').to.equal(expectedError);
+    pm.test(label + env.error + '.' + env.code + ' is ' + expectedError, function () {
+      var e = response[env.error];
+      pm.expect(e, errorPath).to.be.an('object');
+      pm.expect(e[env.code], errorPath + '.' + env.code + ' (' + (e && e[env.message]) + ')').to.equal(expectedError);
     });
     return;
   }
 
-  pm.test(label + 'no Response.Error', function () {
-    var e = response.Error;
-    pm.expect(e, e ? 'Response.Error ' + e.Code + ': ' + e.Message : 'Response.Error').to.equal(undefined);
+  pm.test(label + 'no ' + errorPath, function () {
+    var e = response[env.error];
+    pm.expect(e, e ? errorPath + ' ' + e[env.code] + ': ' + e[env.message] : errorPath).to.equal(undefined);
   });
 
   // One compiled schema per request, used by the checks below.
@@ -92,7 +97,7 @@
   pm.test(label + 'response matches schema', function () {
     pm.expect(validate, 'a schema for ' + action + ' in contractSchemas').to.be.a('function');
     var ok = validate(response);
-    pm.expect(ok, describeAjvErrors(validate.errors, '(Response)')).to.equal(true);
+    pm.expect(ok, describeAjvErrors(validate.errors, '(' + env.response + ')')).to.equal(true);
   });
 
   // uint64/int64 values past 2^53 are silently rounded by JSON.parse; say so instead.
