@@ -62,7 +62,7 @@ export async function runCallbackCases(model: Model, baseUrl: string, creds: Cre
     // Receivers that refuse first must see the documented retry; otherwise one delivery is enough.
     const expectRetry = cb.retry.attempts > 1 && cb.reply.success !== undefined && cb.reply.shape.fields.some((f) => f.always);
     const rec = new CaseRecorder(cb.name, `${cb.name} · delivered to ${cb.action}'s ${cb.urlParameter}${expectRetry ? ', retried after a refusal' : ''}`);
-    const listener = await listen(expectRetry ? [{ status: 200, body: JSON.stringify({ ...cb.reply.success, code: 1, message: 'refused by the contract test' }) }, { status: 200, body: success }] : [{ status: 200, body: success }]);
+    const listener = await listen(expectRetry ? [{ status: 200, body: JSON.stringify(refusalOf(cb.reply.success!)) }, { status: 200, body: success }] : [{ status: 200, body: success }]);
     try {
       const token = 'asr-contract-token';
       const params = { ...action.examples[0]!.request, [cb.urlParameter]: listener.url, ...(cb.checksum ? { [cb.checksum.tokenParameter]: token } : {}) };
@@ -94,4 +94,9 @@ export async function runCallbackCases(model: Model, baseUrl: string, creds: Cre
     }
   }
   return out;
+}
+
+/** The documented success reply with every integer field (the code) changed: what a refusing receiver answers. */
+function refusalOf(success: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(success).map(([k, v]) => [k, Number.isInteger(v) ? (v as number) + 1 : v]));
 }
