@@ -4,8 +4,6 @@ import { reachableTypes, typeIndex } from '../model/schema.js';
 import { kindOf, type KindText } from '../model/kind-text.js';
 import type { Field, Model } from '../model/types.js';
 
-export type { KindText } from '../model/kind-text.js';
-
 export interface RefField {
   name: string;
   kind: KindText;

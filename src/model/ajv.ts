@@ -28,7 +28,7 @@ export function describeAjvError(e: ErrorObject): string {
     case 'enum':
       return `${where} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'not':
-      return `${where} must not match the error shape (it carries Error)`;
+      return `${where} must not match the error shape (it carries the envelope's error member)`;
     default:
       return `${where} ${e.message ?? 'is invalid'}`;
   }

@@ -54,6 +54,17 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
     byKind.set(kind, [...(byKind.get(kind) ?? []), { file, data }]);
   }
 
+  /** Records where `name` is declared; a second declaration is reported (pointing at the first) and refused. */
+  const declareOnce = (declared: Map<string, SpecFile>, name: string, file: SpecFile, path: SpecPath, rule: string, what: string): boolean => {
+    const first = declared.get(name);
+    if (first) {
+      diagnostics.push(diagnosticAt(file, path, rule, `${what} is already declared in ${first.path}`));
+      return false;
+    }
+    declared.set(name, file);
+    return true;
+  };
+
   const single = (kind: 'service' | 'errors' | 'emulator', expected: string): { file: SpecFile; data: Raw } | undefined => {
     const list = byKind.get(kind) ?? [];
     if (list.length === 0) {
@@ -82,12 +93,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   const typeNames = new Set<string>();
   for (const { file, data } of byKind.get('type') ?? []) {
     const name = data.type as string;
-    const first = sources.types.get(name);
-    if (first) {
-      diagnostics.push(diagnosticAt(file, ['type'], 'duplicate-type', `type \`${name}\` is already declared in ${first.path}`));
-      continue;
-    }
-    sources.types.set(name, file);
+    if (!declareOnce(sources.types, name, file, ['type'], 'duplicate-type', `type \`${name}\``)) continue;
     typeNames.add(name);
     checkFileName(file, name, diagnostics, ['type']);
   }
@@ -175,12 +181,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   const actions: M.Action[] = [];
   for (const { file, data } of byKind.get('action') ?? []) {
     const name = data.action as string;
-    const first = sources.actions.get(name);
-    if (first) {
-      diagnostics.push(diagnosticAt(file, ['action'], 'duplicate-action', `action \`${name}\` is already declared in ${first.path}`));
-      continue;
-    }
-    sources.actions.set(name, file);
+    if (!declareOnce(sources.actions, name, file, ['action'], 'duplicate-action', `action \`${name}\``)) continue;
     checkFileName(file, name, diagnostics, ['action']);
     const area = areaOf(file.path);
     if (!area || (serviceEntry && !areaIds.has(area))) {
@@ -209,8 +210,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
 
   if (!serviceEntry || !errorsEntry || !emulatorEntry) return { sources, diagnostics };
   const surface = <T>(file: SpecFile, name: string, build: () => T): T => {
-    const first = sources.surfaces.get(name);
-    if (first) diagnostics.push(diagnosticAt(file, [], 'duplicate-surface', `\`${name}\` is already declared in ${first.path}`));
+    declareOnce(sources.surfaces, name, file, [], 'duplicate-surface', `\`${name}\``);
     sources.surfaces.set(name, file);
     return build();
   };

@@ -6,7 +6,7 @@ import type { ResourceKind } from './emulator-types.js';
 import { responseField } from './response-path.js';
 import type { Endpoint } from './surface-types.js';
 import { errorCode } from './roles.js';
-import type { Action, CaseExpectation, ErrorRole, Field, Literal, Model } from './types.js';
+import type { Action, CaseExpectation, ErrorRole, Field, Model, Poll } from './types.js';
 
 export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
 export type SignTweak = 'wrong-key' | 'stale-timestamp';
@@ -24,7 +24,7 @@ export interface ContractCase {
   params: Record<string, unknown>;
   expect: CaseExpectation;
   capture: Record<string, string>;
-  poll?: { path: string; equals: Literal; attempts: number; delayMs: number };
+  poll?: Poll;
   sign?: SignTweak;
   /** Creates billable resources or submits recognition work (or would, if the server accepted it). */
   mutating: boolean;

@@ -107,6 +107,14 @@ export interface Action {
   loc: SourceLocation;
 }
 
+/** Repeat a call until `path` in the answer equals `equals`, at most `attempts` times, `delayMs` apart. */
+export interface Poll {
+  path: string;
+  equals: Literal;
+  attempts: number;
+  delayMs: number;
+}
+
 export interface WorkflowStep {
   action: string;
   title: string;
@@ -115,7 +123,7 @@ export interface WorkflowStep {
   expect: CaseExpectation;
   /** Variable name → dotted path inside `Response`. */
   capture: Record<string, string>;
-  poll?: { path: string; equals: Literal; attempts: number; delayMs: number };
+  poll?: Poll;
 }
 
 export interface Workflow {

@@ -116,7 +116,7 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'appId', value: '', type: 'string' },
       ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
       ...idVariables(model),
-      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names and the response schemas answers are checked against. Generated; do not edit.' },
+      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names, the envelope\'s member names and the response schemas answers are checked against. Generated; do not edit.' },
     ] as never,
   });
   return normalise(collection.toJSON() as Record<string, unknown>);
