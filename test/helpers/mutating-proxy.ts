@@ -4,8 +4,11 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Model } from '../../src/model/types.js';
 
-export type MutationKind = 'drop-required-field' | 'change-field-type' | 'drop-request-id' | 'success-to-error' | 'http-500';
-export const MUTATION_KINDS: MutationKind[] = ['drop-required-field', 'change-field-type', 'drop-request-id', 'success-to-error', 'http-500'];
+export type MutationKind = 'drop-required-field' | 'change-field-type' | 'drop-request-id' | 'success-to-error' | 'http-500' | 'not-an-envelope';
+export const MUTATION_KINDS: MutationKind[] = ['drop-required-field', 'change-field-type', 'drop-request-id', 'success-to-error', 'http-500', 'not-an-envelope'];
+
+/** What a gateway in front of the service answers when the service is down. */
+export const GATEWAY_PAGE = '<html><body><h1>502 Bad Gateway</h1></body></html>';
 
 type Json = Record<string, unknown>;
 
@@ -18,7 +21,7 @@ function retype(v: unknown): unknown {
 }
 
 /** The broken body and status, or undefined when this kind cannot break this answer. */
-export function mutate(kind: MutationKind, model: Model, action: string, status: number, body: Json): { status: number; body: Json } | undefined {
+export function mutate(kind: MutationKind, model: Model, action: string, status: number, body: Json): { status: number; body: Json | string } | undefined {
   const response = body.Response as Json | undefined;
   if (!response || response.Error) return undefined;
   const spec = model.actions.find((a) => a.name === action);
@@ -42,6 +45,8 @@ export function mutate(kind: MutationKind, model: Model, action: string, status:
       return { status, body: { Response: { Error: { Code: 'InternalError', Message: 'broken by the mutation proxy' }, RequestId: r.RequestId } } };
     case 'http-500':
       return { status: 500, body };
+    case 'not-an-envelope':
+      return { status: 502, body: GATEWAY_PAGE };
   }
 }
 
@@ -70,7 +75,7 @@ export async function startMutatingProxy(upstream: string, model: Model, kind: M
           if (kind !== 'none' && !spare.has(action)) {
             const broken = mutate(kind, model, action, out.status, JSON.parse(text) as Json);
             if (broken) {
-              out = { status: broken.status, text: JSON.stringify(broken.body) };
+              out = { status: broken.status, text: typeof broken.body === 'string' ? broken.body : JSON.stringify(broken.body) };
               mutated.set(String(req.headers['postman-token']), action);
             }
           }

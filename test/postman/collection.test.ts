@@ -70,7 +70,7 @@ describe('generated Postman collection', () => {
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
         ['prerequest', sandbox('sign-flash')],
-        ['test', sandbox('lib/describe-ajv-errors', 'flash-tests')],
+        ['test', sandbox('lib/read-answer', 'lib/describe-ajv-errors', 'flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -99,7 +99,7 @@ describe('generated Postman collection', () => {
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
     expect(sign).toBe(sandbox('sign-tc3'));
-    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/describe-ajv-errors', 'contract-tests'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-answer', 'lib/describe-ajv-errors', 'contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });
