@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { renderOutputs } from '../outputs.js';
 import { compileOrReport } from './compile-or-report.js';
 import type { Io } from './io.js';
+import { projectRoot } from './paths.js';
 import { staleFiles, writeFilesAtomically } from './write-files.js';
 
 export const BUILD_USAGE = `Usage: asr-contract build [--check] [--root DIR]
@@ -13,7 +14,7 @@ Compiles specs/ into generated/ (OpenAPI 3.1, Postman collection, environments).
 
 export function runBuild(argv: string[], io: Io, defaultRoot: string): number {
   const { values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, root: { type: 'string' } }, strict: true, allowPositionals: false });
-  const root = values.root ?? defaultRoot;
+  const root = values.root === undefined ? defaultRoot : projectRoot(io.cwd, values.root, '--root');
   const started = performance.now();
   const model = compileOrReport(root, io);
   if (!model) return 1;

@@ -4,24 +4,27 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { docsDocument } from '../docs/document.js';
 import { inlineRemoteAssets } from '../docs/offline.js';
 import { GENERATED_DIR } from '../output-paths.js';
 import { compileOrReport } from './compile-or-report.js';
 import type { Io } from './io.js';
+import { outputFile } from './paths.js';
 
 export const DOCS_FILE = `${GENERATED_DIR}/docs/index.html`;
 
-export const DOCS_USAGE = `Usage: asr-contract docs [--out FILE]
+export const DOCS_USAGE = `Usage: asr-contract docs [--out FILE|DIR]
 
 Writes one self-contained HTML reference (default ${DOCS_FILE}): every action grouped by product
-area, the signing schemes, error codes, examples, flash recognition and the WebSocket channels.`;
+area, the signing schemes, error codes, examples, flash recognition and the WebSocket channels.
+  --out FILE  where the page goes; an existing folder (or a path ending in /) gets index.html inside`;
 
 export function runDocs(argv: string[], io: Io, root: string): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: false });
-  const target = values.out ? resolve(io.cwd, values.out) : join(root, DOCS_FILE);
+  // An existing folder gets index.html inside it, as `-o DIR` does in most site generators.
+  const target = values.out ? outputFile(io.cwd, values.out, '--out', 'index.html') : join(root, DOCS_FILE);
   const model = compileOrReport(root, io);
   if (!model) return 1;
   const work = mkdtempSync(join(tmpdir(), 'asr-docs-'));
@@ -42,8 +45,12 @@ export function runDocs(argv: string[], io: Io, root: string): number {
       io.stderr(`asr-contract docs: Redocly build-docs failed:\n${r.stderr || r.stdout}`);
       return 1;
     }
-    writeFileSync(staged, inlineRemoteAssets(readFileSync(staged, 'utf8')));
-    renameSync(staged, target);
+    try {
+      writeFileSync(staged, inlineRemoteAssets(readFileSync(staged, 'utf8')));
+      renameSync(staged, target);
+    } finally {
+      rmSync(staged, { force: true });
+    }
     io.stdout(`wrote ${target} (${model.actions.length} actions, ${model.endpoints.length} HTTP endpoint, ${model.channels.length} WebSocket channels)`);
     return 0;
   } finally {

@@ -18,3 +18,6 @@ export { PACKAGE_ROOT } from '../package-root.js';
 
 /** A wrong flag or argument: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {}
+
+/** A mistake in what the user asked for that is not about flag syntax (a path, a file): one line, exit code 2. */
+export class CliError extends Error {}

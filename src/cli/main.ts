@@ -1,6 +1,6 @@
 // asr-contract: the command line. The only place that turns diagnostics into exit codes.
 // Commands are imported when called, so `--help` and light commands do not load ajv, newman & co.
-import { PACKAGE_ROOT, processIo, UsageError, type Io } from './io.js';
+import { CliError, PACKAGE_ROOT, processIo, UsageError, type Io } from './io.js';
 
 type Command = { summary: string; load: () => Promise<{ usage: string; run: (argv: string[], io: Io) => number | Promise<number> }> };
 
@@ -91,6 +91,37 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       io.stderr(`asr-contract ${name}: ${(e as Error).message}\n\n${command.usage}`);
       return 2;
     }
-    throw e;
+    if (e instanceof CliError) {
+      io.stderr(`asr-contract ${name}: ${e.message}`);
+      return 2;
+    }
+    // A file the command had to read or write: the user's to fix, so one line, not a stack trace.
+    const system = describeSystemError(e);
+    if (system) {
+      io.stderr(`asr-contract ${name}: ${system}`);
+      return 2;
+    }
+    io.stderr(`asr-contract ${name}: internal error: ${(e as Error).message ?? String(e)} (a bug in asr-contract; set ASR_CONTRACT_DEBUG=1 for the stack trace)`);
+    if (io.env.ASR_CONTRACT_DEBUG) io.stderr(String((e as Error).stack ?? e));
+    return 1;
   }
+}
+
+const SYSTEM_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EISDIR: 'it is a folder',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'the file system is read-only',
+  EEXIST: 'it already exists',
+  EMFILE: 'too many open files',
+};
+
+function describeSystemError(e: unknown): string | undefined {
+  const err = e as NodeJS.ErrnoException;
+  if (!err || typeof err.code !== 'string' || !err.syscall) return undefined;
+  const reason = SYSTEM_REASONS[err.code] ?? err.code;
+  return err.path ? `cannot ${err.syscall} ${err.path}: ${reason}` : `${err.syscall} failed: ${reason}`;
 }
