@@ -1,31 +1,45 @@
-// asr-contract mock: the local emulator, until SIGINT or SIGTERM.
+// asr-contract mock: the local emulator, until SIGINT or SIGTERM, or until the process that started
+// it goes away. With --detach it runs in the background and the command returns once it is ready.
 import { parseArgs } from 'node:util';
+import { writeFileSync, rmSync } from 'node:fs';
 import { optionsFromEnv } from '../mock/options.js';
-import { startEmulator } from '../mock/server.js';
+import { startEmulator, type Emulator } from '../mock/server.js';
+import { StateFileError } from '../mock/state/persist.js';
 import { nonNegativeIntFlag, portFlag } from './args.js';
 import { compileOrReport } from './compile-or-report.js';
-import type { Io } from './io.js';
+import { CliError, type Io } from './io.js';
+import { detach, DETACHED_ENV, reportReady } from './mock-detach.js';
+import { outputFile, stateFile } from './paths.js';
 
 export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
-                         [--callback-ms N] [--callback-allow HOST]...
+                         [--callback-ms N] [--callback-allow HOST]... [--pid-file FILE] [--detach [--log FILE]]
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
-  --state FILE    keep state in FILE across restarts (JSON, written after every change)
-  --lenient-auth  accept any signature (the SecretId must still match)
+  --state FILE    keep state in FILE across restarts (JSON, written after every change); it refuses to
+                  start when FILE cannot be written
+  --lenient-auth  accept any signature (the SecretId must still be one it accepts)
   --debug-auth    add the expected canonical request and string to sign to SignatureFailure messages
   --step-ms N     time per task/model progress step in ms (default from specs/emulator.yaml)
   --callback-ms N how long a task with a CallbackUrl takes to finish and call back (default 2000)
   --callback-allow HOST
                   also deliver callbacks to HOST (by default only to loopback addresses)
+  --pid-file FILE write the emulator's process id to FILE once it listens (removed when it stops)
+  --detach        run in the background: return once it answers GET /_emulator/health, print its URL
+                  and process id, and leave it running (stop it with kill <pid>)
+  --log FILE      with --detach, where its output goes (default: discarded)
 
-It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, and the WebSockets at
-/asr/v2/<appid> and /asr/virtual_number/v1/<appid>.
+It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, the WebSockets at /asr/v2/<appid>
+and /asr/virtual_number/v1/<appid>, and its own readiness check at GET /_emulator/health.
+In the foreground it stops when the process that started it exits, so \`npx asr-contract mock &\`
+leaves nothing behind; --detach is for an emulator that outlives its shell.
 
-Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY, else the documented local test pair
-(generated/local.postman_environment.json). TENCENTCLOUD_TOKEN makes X-TC-Token mandatory.
-TENCENTCLOUD_APPID sets the AppId.`;
+Credentials: it always accepts the documented local test pair (generated/local.postman_environment.json),
+and also TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when they are set. TENCENTCLOUD_TOKEN makes
+X-TC-Token mandatory. TENCENTCLOUD_APPID sets the AppId.`;
+
+const PARENT_CHECK_MS = 500;
 
 export async function runMock(argv: string[], io: Io, root: string, signal?: AbortSignal): Promise<number> {
   const { values } = parseArgs({
@@ -39,42 +53,75 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
       'step-ms': { type: 'string' },
       'callback-ms': { type: 'string' },
       'callback-allow': { type: 'string', multiple: true },
+      'pid-file': { type: 'string' },
+      detach: { type: 'boolean' },
+      log: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
+  // Every flag and path is checked before the model compiles or a port opens.
+  const stepMs = nonNegativeIntFlag(values['step-ms'], '--step-ms');
+  const callbackDelayMs = nonNegativeIntFlag(values['callback-ms'], '--callback-ms');
+  const statePath = values.state === undefined ? undefined : stateFile(io.cwd, values.state, '--state');
+  const pidFile = values['pid-file'] === undefined ? undefined : outputFile(io.cwd, values['pid-file'], '--pid-file', 'asr-mock.pid');
+  if (values.log !== undefined && !values.detach) throw new CliError('--log goes with --detach; in the foreground the output is on the console');
+  const logFile = values.log === undefined ? undefined : outputFile(io.cwd, values.log, '--log', 'asr-mock.log');
+
+  if (values.detach) return detach(argv, io, { ...(logFile ? { logFile } : {}), ...(pidFile ? { pidFile } : {}) });
+
   const model = compileOrReport(root, io);
   if (!model) return 1;
   const port = portFlag(values.port, model.service.local.port);
-  const stepMs = nonNegativeIntFlag(values['step-ms'], '--step-ms');
-  const callbackDelayMs = nonNegativeIntFlag(values['callback-ms'], '--callback-ms');
+  const host = values.host ?? '127.0.0.1';
   const options = optionsFromEnv(model, io.env, {
     lenientAuth: values['lenient-auth'] === true,
     debugAuth: values['debug-auth'] === true,
-    ...(values.state ? { statePath: values.state } : {}),
+    ...(statePath ? { statePath } : {}),
     ...(stepMs !== undefined ? { stepMs } : {}),
     ...(callbackDelayMs !== undefined ? { callbackDelayMs } : {}),
     callbackAllow: values['callback-allow'] ?? [],
     log: io.stderr,
   });
-  let emulator;
-  try {
-    emulator = await startEmulator(model, options, { host: values.host ?? '127.0.0.1', port });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'EADDRINUSE') io.stderr(`asr-contract mock: port ${port} is already in use; pass --port with a free one (0 picks one)`);
-    else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') io.stderr(`asr-contract mock: cannot listen on ${values.host}: ${err.message}`);
-    else io.stderr(`asr-contract mock: ${err.message}`);
-    return 1;
-  }
-  io.stdout(`asr-contract mock listening on ${emulator.url} (SecretId ${options.secretId}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''})`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    signal?.addEventListener('abort', stop, { once: true });
+  // Signals are taken from before the port opens: a SIGTERM right after the first line is printed
+  // must still stop it cleanly (and remove its pid file), not kill it mid-start.
+  const parent = process.ppid;
+  let watch: NodeJS.Timeout | undefined;
+  const stops: [NodeJS.Signals, () => void][] = [];
+  const stopped = new Promise<string>((resolve) => {
+    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+      const stop = (): void => resolve(sig);
+      stops.push([sig, stop]);
+      process.once(sig, stop);
+    }
+    signal?.addEventListener('abort', () => resolve('stopped'), { once: true });
+    // Orphaned (its parent, e.g. npx, was killed): nobody is left to stop it, so it stops itself.
+    if (!io.env[DETACHED_ENV]) watch = setInterval(() => process.ppid !== parent && resolve(`its parent process ${parent} exited`), PARENT_CHECK_MS);
   });
+  const release = (): void => {
+    clearInterval(watch);
+    for (const [sig, stop] of stops) process.off(sig, stop);
+  };
+  let emulator: Emulator;
+  try {
+    emulator = await startEmulator(model, options, { host, port });
+  } catch (e) {
+    release();
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') throw new CliError(`port ${port} is already in use on ${host}; pass --port with a free one (0 picks one)`);
+    if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') throw new CliError(`cannot listen on ${host}: it is not an address of this machine`);
+    if (err.code === 'EACCES') throw new CliError(`not allowed to listen on port ${port} (ports below 1024 need privileges); pass --port 8080 or 0`);
+    if (e instanceof StateFileError) throw new CliError(`${e.message}; nothing was started`);
+    throw e;
+  }
+  if (pidFile) writeFileSync(pidFile, `${process.pid}\n`);
+  io.stdout(`asr-contract mock listening on ${emulator.url} (pid ${process.pid}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''})`);
+  io.stdout(`  accepts SecretId ${options.credentials.map((c) => c.secretId).join(' and ')}; ready when GET ${emulator.url}/_emulator/health answers 200`);
+  reportReady(io.env, emulator.url);
+  const why = await stopped;
+  release();
   await emulator.close();
-  io.stderr('asr-contract mock stopped');
+  if (pidFile) rmSync(pidFile, { force: true });
+  io.stderr(`asr-contract mock stopped (${why})`);
   return 0;
 }

@@ -1,10 +1,16 @@
-// Everything that configures an emulator instance. Credentials come from the environment the
-// way Tencent's SDKs read them, falling back to the documented local test pair in specs/.
+// Everything that configures an emulator instance. It always accepts the documented local test pair
+// in specs/ (what the local Postman environment and every example use), and also the pair in
+// TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when one is set, the names Tencent's SDKs read.
 import type { Model } from '../model/types.js';
 
-export interface EmulatorOptions {
+export interface KeyPair {
   secretId: string;
   secretKey: string;
+}
+
+export interface EmulatorOptions {
+  /** Every key pair it accepts; a SecretId appears once. */
+  credentials: KeyPair[];
   appId: string;
   /** When set, requests must carry exactly this X-TC-Token. */
   token?: string;
@@ -30,9 +36,11 @@ export interface EmulatorOptions {
 
 export function optionsFromEnv(model: Model, env: NodeJS.ProcessEnv, overrides: Partial<EmulatorOptions> = {}): EmulatorOptions {
   const local = model.service.local;
+  const credentials: KeyPair[] = [{ secretId: local.secretId, secretKey: local.secretKey }];
+  // A pair from the environment comes first; it replaces the local pair only if it reuses its SecretId.
+  if (env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY) credentials.unshift({ secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY });
   return {
-    secretId: env.TENCENTCLOUD_SECRET_ID || local.secretId,
-    secretKey: env.TENCENTCLOUD_SECRET_KEY || local.secretKey,
+    credentials: credentials.filter((c, i) => credentials.findIndex((x) => x.secretId === c.secretId) === i),
     appId: env.TENCENTCLOUD_APPID || local.appId,
     ...(env.TENCENTCLOUD_TOKEN ? { token: env.TENCENTCLOUD_TOKEN } : {}),
     lenientAuth: false,
@@ -44,4 +52,9 @@ export function optionsFromEnv(model: Model, env: NodeJS.ProcessEnv, overrides: 
     log: () => {},
     ...overrides,
   };
+}
+
+/** The SecretKey of a SecretId the emulator accepts, or undefined for an unknown SecretId. */
+export function secretKeyOf(options: EmulatorOptions, secretId: string | undefined): string | undefined {
+  return options.credentials.find((c) => c.secretId === secretId)?.secretKey;
 }

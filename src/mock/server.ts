@@ -14,6 +14,7 @@ import { readBody, writeRawJson } from './http-io.js';
 import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
+import { HEALTH_PATH, healthBody } from './health.js';
 import { loadState, saveState } from './state/persist.js';
 import { Store } from './state/store.js';
 
@@ -46,15 +47,30 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     },
     (kind, record) => callbacks.onInsert(kind, record),
   );
-  if (options.statePath) loadState(store, options.statePath);
+  if (options.statePath) {
+    loadState(store, options.statePath);
+    // Written once now, so a file that cannot be written stops the start, not every later request.
+    saveState(store, options.statePath);
+  }
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
+  let lastSaveError = '';
   const flush = (): void => {
-    if (dirty && options.statePath) saveState(store, options.statePath);
+    if (!dirty || !options.statePath) return;
     dirty = false;
+    try {
+      saveState(store, options.statePath);
+      lastSaveError = '';
+    } catch (e) {
+      // The answer still goes out; the state lives on in memory. Said once per distinct failure.
+      const message = (e as Error).message;
+      if (message !== lastSaveError) options.log(`${message}; the emulator keeps its state in memory and tries again after the next change`);
+      lastSaveError = message;
+    }
   };
 
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
+  const health = healthBody(model, options);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
@@ -62,6 +78,14 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const q = target.indexOf('?');
     const pathname = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
+    if (pathname === HEALTH_PATH) {
+      req.resume();
+      const ok = req.method === 'GET' || req.method === 'HEAD';
+      const text = JSON.stringify(ok ? health : { status: 'error', message: `${HEALTH_PATH} answers GET only` });
+      res.writeHead(ok ? 200 : 405, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...(ok ? {} : { Allow: 'GET, HEAD' }) });
+      res.end(req.method === 'HEAD' ? undefined : text);
+      return;
+    }
     const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };

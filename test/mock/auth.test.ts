@@ -86,14 +86,22 @@ describe('emulator authentication switches', () => {
     }
   });
 
-  test('TENCENTCLOUD_SECRET_ID / _KEY replace the local test pair', async () => {
-    const e = await startTestEmulator({}, { TENCENTCLOUD_SECRET_ID: 'AKIDmine', TENCENTCLOUD_SECRET_KEY: 'my-key' });
-    try {
-      expect((await callTc3(e.url, ACTION, {}, { secretId: 'AKIDmine', secretKey: 'my-key' })).json.Response.Error).toBeUndefined();
-      expect((await callTc3(e.url, ACTION, {})).json.Response.Error?.Code).toBe('AuthFailure.SecretIdNotFound');
-    } finally {
-      await e.close();
-    }
+  describe('with real-looking TENCENTCLOUD_SECRET_ID / _KEY set', () => {
+    const env = { TENCENTCLOUD_SECRET_ID: 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', TENCENTCLOUD_SECRET_KEY: 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLEkey' };
+    test.each([
+      ['the local environment pair', {}, undefined],
+      ['the TENCENTCLOUD_* pair', { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: env.TENCENTCLOUD_SECRET_KEY }, undefined],
+      ['the local SecretId with the other pair\'s key', { secretKey: env.TENCENTCLOUD_SECRET_KEY }, 'AuthFailure.SignatureFailure'],
+      ['the TENCENTCLOUD_* SecretId with a wrong key', { secretId: env.TENCENTCLOUD_SECRET_ID, secretKey: 'wrong' }, 'AuthFailure.SignatureFailure'],
+      ['an unknown SecretId', { secretId: 'AKIDother' }, 'AuthFailure.SecretIdNotFound'],
+    ])('%s → %s', async (_name, creds, code) => {
+      const e = await startTestEmulator({}, env);
+      try {
+        expect((await callTc3(e.url, ACTION, {}, creds)).json.Response.Error?.Code).toBe(code);
+      } finally {
+        await e.close();
+      }
+    });
   });
 
   test('--lenient-auth accepts any signature but still needs the SecretId', async () => {
@@ -113,7 +121,7 @@ describe('emulator authentication switches', () => {
       const message = r.json.Response.Error?.Message ?? '';
       expect(message).toContain('expected canonical request:\nPOST\n/\n\ncontent-type:application/json; charset=utf-8\nhost:127.0.0.1:');
       expect(message).toMatch(/expected string to sign:\nTC3-HMAC-SHA256\n\d+\n\d{4}-\d{2}-\d{2}\/asr\/tc3_request\n[0-9a-f]{64}$/);
-      expect(message).not.toContain(e.options.secretKey);
+      for (const c of e.options.credentials) expect(message).not.toContain(c.secretKey);
     } finally {
       await e.close();
     }

@@ -100,4 +100,15 @@ describe('emulator callbacks', () => {
     const d = em.callbacks.deliveries.find((x) => x.url.includes('callbacks.example.com'));
     expect(d).toMatchObject({ ok: false, attempt: 0, error: expect.stringContaining('--callback-allow callbacks.example.com') });
   });
+
+  test('an undelivered callback is one plain line per host and reason, then a note that repeats are not logged', async () => {
+    const before = em.logs.length;
+    for (let i = 0; i < 3; i++) await callTc3(em.url, 'CreateRecTask', recTask('https://quiet.example.com/asr'));
+    for (let i = 0; i < 80 && em.callbacks.deliveries.filter((x) => x.url.includes('quiet.example.com')).length < 3; i++) await new Promise((r) => setTimeout(r, 25));
+    const lines = em.logs.slice(before).filter((l) => l.includes('quiet.example.com'));
+    expect(lines).toEqual([
+      'callback RecTaskCallback to quiet.example.com not delivered: not a loopback address (allow it with --callback-allow quiet.example.com)',
+      'callback deliveries to quiet.example.com that fail the same way again are not logged',
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { signV1, v1StringToSign, type V1Method } from '../../signing/v1.js';
 import { parseTc3Authorization, sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
 import { ApiError } from '../errors.js';
-import type { EmulatorOptions } from '../options.js';
+import { secretKeyOf, type EmulatorOptions } from '../options.js';
 import type { Protocol } from '../protocol.js';
 
 export interface AuthContext {
@@ -66,14 +66,15 @@ export function verifyTc3(req: Tc3Request, ctx: AuthContext): void {
   // The real scope service is the product's; the SDKs take it from the endpoint's first label.
   const services = new Set([signing.scopeService, ...hosts.map((h) => h.split('.')[0]!)]);
   if (!services.has(auth.service)) throw new ApiError(protocol.code('invalid-authorization'));
-  if (auth.secretId !== options.secretId) throw new ApiError(protocol.code('secret-id-not-found'));
+  const secretKey = secretKeyOf(options, auth.secretId);
+  if (secretKey === undefined) throw new ApiError(protocol.code('secret-id-not-found'));
   if (options.lenientAuth) return;
 
   // Candidates in the order clients most often sign: the bare host name (SDKs), then with port;
   // header values as sent (SDKs), then lower-cased (documentation). Stop at the first match.
   const payloadHash = sha256Hex(req.body);
   const scope = `${auth.date}/${auth.service}/tc3_request`;
-  const key = signingKey(options.secretKey, auth.date, auth.service);
+  const key = signingKey(secretKey, auth.date, auth.service);
   const tried = new Set<string>();
   let first: { canonicalRequest: string; stringToSign: string } | undefined;
   for (const host of [...hosts].reverse()) {
@@ -127,10 +128,11 @@ export function verifyV1(req: V1Request, ctx: AuthContext): void {
   if (!signature) throw new ApiError(protocol.code('missing-parameter'), p.signature);
   const method = (req.params[p.method] ?? names.defaultMethod) as V1Method;
   if (!names.methods.includes(method)) throw new ApiError(protocol.code('invalid-parameter-value'), p.method);
-  if (secretId !== options.secretId) throw new ApiError(protocol.code('secret-id-not-found'));
+  const secretKey = secretKeyOf(options, secretId);
+  if (secretKey === undefined) throw new ApiError(protocol.code('secret-id-not-found'));
   if (options.lenientAuth) return;
   const hosts = hostCandidates(req.hostHeader);
   const strings = hosts.map((h) => v1StringToSign(req.method, h, req.path, req.params));
-  if (strings.some((s) => same(signV1(options.secretKey, s, method), signature))) return;
+  if (strings.some((s) => same(signV1(secretKey, s, method), signature))) return;
   throw new ApiError(protocol.code('signature-failure'), undefined, options.debugAuth ? `--debug-auth: expected string to sign:\n${strings[0]}` : undefined);
 }

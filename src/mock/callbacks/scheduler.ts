@@ -27,6 +27,8 @@ export interface Delivery {
 
 export class CallbackScheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** How often each (host, reason) failed, so that it is logged once. */
+  private readonly logged = new Map<string, number>();
   readonly deliveries: Delivery[] = [];
 
   constructor(
@@ -68,11 +70,11 @@ export class CallbackScheduler {
     try {
       url = new URL(rawUrl);
     } catch {
-      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: 'not a URL' });
+      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: 'not a URL (the task was created, but its callback cannot be sent)' });
       return;
     }
     if (!this.allowed(url)) {
-      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: `not delivered: ${url.hostname} is not a loopback address (allow it with --callback-allow ${url.hostname})` });
+      this.note({ callback: cb.name, url: rawUrl, attempt: 0, ok: false, error: `not a loopback address (allow it with --callback-allow ${url.hostname})` });
       return;
     }
     // The task is done now, as far as anyone polling it can tell.
@@ -98,15 +100,43 @@ export class CallbackScheduler {
   private async attempt(cb: Callback, url: URL, headers: Record<string, string>, body: string, attempt: number): Promise<void> {
     const result = await post(url, headers, body);
     const ok = result.status !== undefined && result.status >= 200 && result.status < 300 && repliedSuccess(cb, result.text);
-    this.note({ callback: cb.name, url: url.toString(), attempt, ok, ...(result.status !== undefined ? { status: result.status } : {}), ...(result.error ? { error: result.error } : {}) });
-    if (!ok && attempt < cb.retry.attempts) this.later(RETRY_DELAY_MS, () => this.attempt(cb, url, headers, body, attempt + 1));
+    const retry = !ok && attempt < cb.retry.attempts;
+    const why = result.error ? describeDeliveryError(result.error) : result.status !== undefined && (result.status < 200 || result.status >= 300) ? `the receiver answered HTTP ${result.status}` : 'the receiver did not reply with the documented success';
+    this.note({ callback: cb.name, url: url.toString(), attempt, ok, ...(result.status !== undefined ? { status: result.status } : {}), ...(ok ? {} : { error: `${why}; attempt ${attempt} of ${cb.retry.attempts}${retry ? `, retrying in ${RETRY_DELAY_MS} ms` : ', giving up'}` }) });
+    if (retry) this.later(RETRY_DELAY_MS, () => this.attempt(cb, url, headers, body, attempt + 1));
   }
 
+  /**
+   * Every undelivered callback is an expected outcome of what the client asked for, so it is told
+   * as one plain line, and only the first time per host and reason: a contract run full of example
+   * URLs must not bury real trouble under look-alike errors.
+   */
   private note(d: Delivery): void {
     this.deliveries.push(d);
     if (this.deliveries.length > 200) this.deliveries.shift();
-    if (!d.ok) this.options.log(`callback ${d.callback} to ${d.url}, attempt ${d.attempt}: ${d.error ?? `HTTP ${d.status}`}`);
+    if (d.ok) return;
+    const host = hostOf(d.url);
+    const key = `${host} ${d.error?.replace(/; attempt.*$/, '')}`;
+    const seen = this.logged.get(key) ?? 0;
+    this.logged.set(key, seen + 1);
+    if (seen === 0) this.options.log(`callback ${d.callback} to ${host} not delivered: ${d.error ?? 'no reply'}`);
+    else if (seen === 1) this.options.log(`callback deliveries to ${host} that fail the same way again are not logged`);
   }
+}
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return JSON.stringify(url);
+  }
+};
+
+function describeDeliveryError(message: string): string {
+  if (/ECONNREFUSED/.test(message)) return 'connection refused (nothing listens there)';
+  if (/ENOTFOUND|EAI_AGAIN/.test(message)) return 'the host name does not resolve';
+  if (/no answer within/.test(message)) return message;
+  return message;
 }
 
 /** When the spec names a success reply, its integer fields (the code) must match; otherwise any 2xx will do. */

@@ -3,7 +3,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { HmacSignature } from '../../model/surface-types.js';
 import { hmacSha1StringToSign, hmacSha1Base64 } from '../../signing/hmac-sha1.js';
-import type { EmulatorOptions } from '../options.js';
+import { secretKeyOf, type EmulatorOptions } from '../options.js';
 import { SurfaceError } from './codes.js';
 
 export interface HmacRequest {
@@ -21,7 +21,9 @@ const same = (a: string, b: string): boolean => a.length === b.length && timingS
 export function verifyHmac(spec: HmacSignature, specHost: string, req: HmacRequest, options: EmulatorOptions, nowMs: number): void {
   const p = req.params;
   if (!req.signature) throw new SurfaceError('auth-failed', 'no signature');
-  if (spec.secretIdParameter && p[spec.secretIdParameter] !== options.secretId) throw new SurfaceError('auth-failed', `unknown ${spec.secretIdParameter}`);
+  // With a SecretId parameter, its pair's key; without one, any accepted key may have signed.
+  const keys = spec.secretIdParameter ? [secretKeyOf(options, p[spec.secretIdParameter])].filter((k): k is string => k !== undefined) : options.credentials.map((c) => c.secretKey);
+  if (keys.length === 0) throw new SurfaceError('auth-failed', `unknown ${spec.secretIdParameter}`);
   const now = nowMs / 1000;
   if (spec.timestampParameter) {
     const ts = Number(p[spec.timestampParameter]);
@@ -38,6 +40,6 @@ export function verifyHmac(spec: HmacSignature, specHost: string, req: HmacReque
   const host = (req.hostHeader ?? '').trim();
   const hosts = [...new Set([specHost, host, host.replace(/:\d+$/, '')].filter(Boolean))];
   const strings = hosts.map((h) => hmacSha1StringToSign({ ...(spec.method ? { method: req.method } : {}), host: h, path: req.path, params: signed }));
-  if (strings.some((s) => same(hmacSha1Base64(options.secretKey, s), req.signature!))) return;
+  if (keys.some((key) => strings.some((s) => same(hmacSha1Base64(key, s), req.signature!)))) return;
   throw new SurfaceError('auth-failed', options.debugAuth ? `signature mismatch; --debug-auth: expected string to sign: ${strings[0]}` : 'signature mismatch');
 }

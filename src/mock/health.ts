@@ -1,0 +1,33 @@
+// GET /_emulator/health: how scripts know the emulator is ready (in the spirit of LocalStack's
+// /_localstack/health). The emulator's only path of its own; the `_emulator` prefix cannot clash
+// with the service's paths, which the model lists (a test holds that). It names the SecretIds it
+// accepts, never a key.
+import type { Model } from '../model/types.js';
+import type { EmulatorOptions } from './options.js';
+
+export const HEALTH_PATH = '/_emulator/health';
+
+export interface Health {
+  status: 'running';
+  service: string;
+  apiVersion: string;
+  /** Paths served, by surface. */
+  surfaces: { api3: string; endpoints: Record<string, string>; channels: Record<string, string> };
+  secretIds: string[];
+  appId: string;
+}
+
+export function healthBody(model: Model, options: EmulatorOptions): Health {
+  return {
+    status: 'running',
+    service: model.service.service,
+    apiVersion: model.service.version,
+    surfaces: {
+      api3: '/',
+      endpoints: Object.fromEntries(model.endpoints.map((e) => [e.name, e.path])),
+      channels: Object.fromEntries(model.channels.map((c) => [c.name, c.path])),
+    },
+    secretIds: options.credentials.map((c) => c.secretId),
+    appId: options.appId,
+  };
+}

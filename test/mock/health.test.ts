@@ -1,0 +1,31 @@
+// GET /_emulator/health: the emulator's one path of its own must never shadow a path of the service.
+import { describe, expect, test } from 'vitest';
+import { HEALTH_PATH } from '../../src/mock/health.js';
+import { pathMatcher } from '../../src/mock/surfaces/path-template.js';
+import { projectModel, startTestEmulator } from '../helpers/emulator.js';
+
+describe('the emulator health endpoint', () => {
+  const model = projectModel();
+  test.each([...model.endpoints.map((e) => [e.name, e.path] as const), ...model.channels.map((c) => [c.name, c.path] as const)])('%s (%s) does not match it', (_name, path) => {
+    expect(pathMatcher(path)(HEALTH_PATH)).toBeFalsy();
+    expect(HEALTH_PATH).not.toBe('/');
+  });
+
+  test('answers 200 JSON to GET and HEAD, 405 to anything else, and API 3.0 still answers at /', async () => {
+    const em = await startTestEmulator();
+    try {
+      const get = await fetch(`${em.url}${HEALTH_PATH}`);
+      expect(get.status).toBe(200);
+      expect(get.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await get.json()).toMatchObject({ status: 'running', secretIds: [model.service.local.secretId], appId: model.service.local.appId });
+      expect((await fetch(`${em.url}${HEALTH_PATH}`, { method: 'HEAD' })).status).toBe(200);
+      const post = await fetch(`${em.url}${HEALTH_PATH}`, { method: 'POST', body: '{}' });
+      expect(post.status).toBe(405);
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
+      const api = await fetch(`${em.url}/`, { method: 'POST', body: '{}' });
+      expect(((await api.json()) as { Response: { RequestId?: string } }).Response.RequestId).toEqual(expect.any(String));
+    } finally {
+      await em.close();
+    }
+  });
+});
