@@ -1,5 +1,5 @@
-// A minimal signed API 3.0 call from Node, for the runner's own cases (it starts tasks with a
-// callback URL). Header names come from the model's header roles.
+// A minimal signed API 3.0 call from Node, for the runner's own requests (the preflight, tasks
+// started with a callback URL). Header names come from the model's header roles.
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { HeaderRole, Model } from '../model/types.js';
 import { signTc3 } from '../signing/tc3.js';
@@ -8,14 +8,26 @@ export interface Credentials {
   secretId: string;
   secretKey: string;
   region: string;
+  token?: string;
 }
 
-function regionHeader(model: Model, region: string): Record<string, string> {
-  const name = optionalHeaderName(model, 'region');
-  return name ? { [name]: region } : {};
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  text: string;
 }
 
-export async function callAction(model: Model, baseUrl: string, creds: Credentials, action: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
+function optionalHeaders(model: Model, creds: Credentials): Record<string, string> {
+  const out: Record<string, string> = {};
+  const region = optionalHeaderName(model, 'region');
+  if (region) out[region] = creds.region;
+  const token = optionalHeaderName(model, 'token');
+  if (token && creds.token) out[token] = creds.token;
+  return out;
+}
+
+/** Sends one signed call and returns the answer as received. Network failures reject, with the cause. */
+export async function sendAction(model: Model, baseUrl: string, creds: Credentials, action: string, params: Record<string, unknown>, timeoutMs = 60_000): Promise<RawAnswer> {
   const url = new URL(baseUrl);
   const body = JSON.stringify(params);
   const contentType = 'application/json; charset=utf-8';
@@ -24,8 +36,42 @@ export async function callAction(model: Model, baseUrl: string, creds: Credentia
   const auth = signTc3({ method: 'POST', headers: { 'content-type': contentType, host: url.hostname }, body, timestamp, service: model.service.signing.scopeService, secretId: creds.secretId, secretKey: creds.secretKey });
   const res = await fetch(`${url.origin}/`, {
     method: 'POST',
-    headers: { 'Content-Type': contentType, [header('action')]: action, [header('version')]: model.service.version, [header('timestamp')]: String(timestamp), ...regionHeader(model, creds.region), Authorization: auth.authorization },
+    headers: { 'Content-Type': contentType, [header('action')]: action, [header('version')]: model.service.version, [header('timestamp')]: String(timestamp), ...optionalHeaders(model, creds), Authorization: auth.authorization },
     body,
+    signal: AbortSignal.timeout(timeoutMs),
   });
-  return (await res.json()) as Record<string, unknown>;
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+/** The answer's JSON object, or undefined when it is not one. */
+export async function callAction(model: Model, baseUrl: string, creds: Credentials, action: string, params: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
+  const answer = await sendAction(model, baseUrl, creds, action, params);
+  try {
+    const body = JSON.parse(answer.text) as unknown;
+    return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fetch failure in words: `connection refused (ECONNREFUSED)`, `TLS: certificate has expired (CERT_HAS_EXPIRED)`, … */
+export function describeFetchError(e: unknown): string {
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') return 'no answer in time';
+  const code = err.cause?.code ?? '';
+  const message = err.cause?.message ?? err.message ?? String(e);
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'connection refused: nothing listens there',
+    ENOTFOUND: 'the host name does not resolve',
+    EAI_AGAIN: 'the host name could not be resolved (DNS)',
+    ECONNRESET: 'the connection was reset',
+    ETIMEDOUT: 'the connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+    EHOSTUNREACH: 'the host is unreachable',
+    ENETUNREACH: 'the network is unreachable',
+    UND_ERR_SOCKET: 'the server closed the connection without an HTTP answer',
+  };
+  if (words[code]) return `${words[code]} (${code})`;
+  if (/SSL|TLS|CERT|EPROTO/i.test(code) || /SSL|TLS|certificate/i.test(message)) return `TLS failed: ${message}${code ? ` (${code})` : ''}`;
+  return code ? `${message} (${code})` : message;
 }

@@ -8,7 +8,7 @@ import type { Callback } from '../model/surface-types.js';
 import type { Model } from '../model/types.js';
 import { coerceToShape } from '../mock/api3/flat-params.js';
 import { callbackChecksum } from '../signing/hmac-sha1.js';
-import { callAction, type Credentials } from './api3-call.js';
+import { callAction, describeFetchError, type Credentials } from './api3-call.js';
 import { CaseRecorder, type SurfaceCase } from './checks.js';
 import type { DocumentValidators } from './verify.js';
 
@@ -67,21 +67,29 @@ export async function runCallbackCases(model: Model, baseUrl: string, creds: Cre
       const token = 'asr-contract-token';
       const params = { ...action.examples[0]!.request, [cb.urlParameter]: listener.url, ...(cb.checksum ? { [cb.checksum.tokenParameter]: token } : {}) };
       const env = model.service.envelope;
-      const answer = (await callAction(model, baseUrl, creds, action.name, params))[env.response] as Record<string, unknown> | undefined;
+      // No answer is one failed check, and the case stops there: nothing else has evidence to rest on.
+      let body: Record<string, unknown> | undefined;
+      try {
+        body = await callAction(model, baseUrl, creds, action.name, params);
+      } catch (e) {
+        rec.check(`${action.name} answers`, false, describeFetchError(e));
+        continue;
+      }
+      const answer = body?.[env.response] as Record<string, unknown> | undefined;
       const error = answer?.[env.error] as Record<string, unknown> | undefined;
-      if (!rec.check(`${action.name} starts a task`, !!answer && !error, error ? String(error[env.code]) : undefined)) continue;
+      if (!rec.check(`${action.name} starts a task`, typeof answer === 'object' && answer !== null && !error, error ? `${String(error[env.code])}: ${String(error[env.message])}` : `no ${env.response} in the answer`)) continue;
       const arrived = await listener.waitFor(expectRetry ? 2 : 1);
       rec.check(expectRetry ? 'delivered twice: the refusal is retried' : 'delivered', arrived, `${listener.received.length} deliveries within ${WAIT_MS / 1000} s`);
       const last = listener.received.at(-1);
       if (!last) continue;
       const validate = openapi.component(`${cb.name}Body`);
-      let body: unknown;
+      let delivered: unknown;
       try {
-        body = bodyOf(model, cb, last.body);
+        delivered = bodyOf(model, cb, last.body);
       } catch {
-        body = undefined;
+        delivered = undefined;
       }
-      rec.check('the body matches the callback schema', !!validate && validate(body) === true, validate ? (validate.errors ?? []).map(describeAjvError).join('; ') : 'no schema');
+      rec.check('the body matches the callback schema', !!validate && validate(delivered) === true, validate ? (validate.errors ?? []).map(describeAjvError).join('; ') : 'no schema');
       const taskId = JSON.stringify(answer).match(/"TaskId":(\d+)/)?.[1];
       rec.check('the body names the task', taskId !== undefined && last.body.includes(taskId), `TaskId ${taskId}`);
       if (cb.checksum) {

@@ -1,5 +1,5 @@
-// Which items of the collection run: --folder picks subtrees; against remote servers, cases that
-// create billable resources or submit recognition work stay out unless --include-mutating.
+// Which items of the collection run: --folder picks subtrees; the caller's rule leaves out cases it
+// must not send (billable work against a remote server, a surface with no address), with a reason.
 import type { ContractCase } from '../model/cases.js';
 import { stableId } from '../postman/ids.js';
 
@@ -55,10 +55,14 @@ function prune(nodes: Node[], keep: (n: Node) => boolean): { nodes: Node[]; remo
 export interface Selection {
   collection: Record<string, unknown>;
   requests: number;
-  skippedMutating: number;
+  /** How many cases were left out, by reason. */
+  leftOut: Map<string, number>;
 }
 
-export function selectItems(collection: Record<string, unknown>, cases: Map<string, ContractCase>, opts: { folders: readonly string[]; includeMutating: boolean }): Selection {
+/** Why a case must not run, or undefined when it runs. */
+export type LeaveOut = (c: ContractCase | undefined) => string | undefined;
+
+export function selectItems(collection: Record<string, unknown>, cases: Map<string, ContractCase>, opts: { folders: readonly string[]; leaveOut?: LeaveOut }): Selection {
   const items = collection.item as Node[];
   if (opts.folders.length > 0) {
     const known = folderNames(items);
@@ -66,11 +70,16 @@ export function selectItems(collection: Record<string, unknown>, cases: Map<stri
     if (unknown.length > 0) throw new SelectionError(`no folder named ${unknown.map((f) => `"${f}"`).join(', ')}; folders are:\n  ${known.join('\n  ')}`);
   }
   const picked = opts.folders.length > 0 ? pick(items, opts.folders, false) : items;
-  const { nodes, removed } = opts.includeMutating ? { nodes: picked, removed: 0 } : prune(picked, (n) => !cases.get(n.id ?? '')?.mutating);
+  const leftOut = new Map<string, number>();
+  const { nodes } = prune(picked, (n) => {
+    const reason = opts.leaveOut?.(cases.get(n.id ?? ''));
+    if (reason !== undefined) leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+    return reason === undefined;
+  });
   let requests = 0;
   prune(nodes, () => {
     requests++;
     return true;
   });
-  return { collection: { ...collection, item: nodes }, requests, skippedMutating: removed };
+  return { collection: { ...collection, item: nodes }, requests, leftOut };
 }

@@ -1,13 +1,30 @@
-// Where a contract run goes: the in-process emulator by default, or a server named by --base-url
-// with credentials from the environment. Against anything that is not this machine, cases that
-// create billable resources are left out unless asked for.
+// Where a contract run goes. Every surface (API 3.0, the HTTP endpoints such as flash, the
+// WebSockets, the callbacks) derives its address from what the user named: the in-process emulator,
+// or --base-url with --flash-base-url / --ws-base-url for a split-host layout like Tencent's. A host
+// nobody named is never contacted: a surface that has no address is left out, with the reason.
 import type { Model } from '../model/types.js';
 
 export interface Target {
+  /** Origin of the API 3.0 server, e.g. `http://127.0.0.1:8080`. */
   baseUrl: string;
-  local: boolean;
+  /** Origin the HTTP endpoints (flash) go to; absent when they are left out. */
+  flashBaseUrl?: string;
+  /** ws:// or wss:// origin the WebSocket channels go to; absent when they are left out. */
+  wsBaseUrl?: string;
+  /** Why a surface group has no address, for the lines printed before the run. */
+  leftOut: { flash?: string; ws?: string };
+  /** The in-process emulator of this run. */
+  emulator: boolean;
+  /** Where the credentials came from. */
+  credentials: 'local-pair' | 'environment';
   /** Values for the Postman environment. Secrets are only here, never in files. */
-  values: { secretId: string; secretKey: string; region: string; token: string; appId: string; flashBaseUrl?: string };
+  values: { secretId: string; secretKey: string; region: string; token: string; appId: string };
+}
+
+export interface TargetFlags {
+  baseUrl?: string;
+  flashBaseUrl?: string;
+  wsBaseUrl?: string;
 }
 
 export class TargetError extends Error {}
@@ -15,37 +32,74 @@ export class TargetError extends Error {}
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 
 export function isLocalUrl(url: URL): boolean {
-  return LOCAL_HOSTS.has(url.hostname);
+  return LOCAL_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
 }
 
-export function remoteTarget(model: Model, baseUrl: string, env: NodeJS.ProcessEnv): Target {
+export const isLocal = (url: string | undefined): boolean => url !== undefined && isLocalUrl(new URL(url));
+
+/** An origin from a flag: absolute, one of `schemes`, no path, query or fragment. */
+function originOf(flag: string, value: string, schemes: readonly string[], example: string): URL {
   let url: URL;
   try {
-    url = new URL(baseUrl);
+    url = new URL(value);
   } catch {
-    throw new TargetError(`--base-url must be an absolute http(s) URL, got "${baseUrl}"`);
+    throw new TargetError(`${flag} must be an absolute URL such as ${example}, got "${value}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(`--base-url must use http or https, got "${url.protocol}"`);
-  if (url.pathname !== '/' || url.search || url.hash) throw new TargetError(`--base-url is the service root (like https://${model.service.endpoints[0]!.host}), without a path; got "${baseUrl}"`);
-  const secretId = env.TENCENTCLOUD_SECRET_ID ?? '';
-  const secretKey = env.TENCENTCLOUD_SECRET_KEY ?? '';
-  if (!secretId || !secretKey) throw new TargetError('set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to run against --base-url');
+  if (!schemes.includes(url.protocol)) throw new TargetError(`${flag} must use ${schemes.map((s) => s.replace(/:$/, '')).join(' or ')}, got "${url.protocol.replace(/:$/, '')}"`);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) throw new TargetError(`${flag} is a server root like ${example}, without a path, query or credentials; got "${value}"`);
+  return url;
+}
+
+const wsOrigin = (url: URL): string => `${url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:'}//${url.host}`;
+
+/** The in-process emulator: every surface at its one origin, with the documented local pair. */
+export function emulatorTarget(model: Model, baseUrl: string): Target {
+  const l = model.service.local;
+  const url = new URL(baseUrl);
   return {
     baseUrl: url.origin,
-    local: isLocalUrl(url),
-    values: {
-      secretId,
-      secretKey,
-      region: env.TENCENTCLOUD_REGION || model.service.defaultRegion,
-      token: env.TENCENTCLOUD_TOKEN ?? '',
-      appId: env.TENCENTCLOUD_APPID || (isLocalUrl(url) ? model.service.local.appId : ''),
-      // A local server (an emulator) serves flash on its one port too; otherwise flash keeps its own host.
-      ...(isLocalUrl(url) ? { flashBaseUrl: url.origin } : {}),
-    },
+    flashBaseUrl: url.origin,
+    wsBaseUrl: wsOrigin(url),
+    leftOut: {},
+    emulator: true,
+    credentials: 'local-pair',
+    values: { secretId: l.secretId, secretKey: l.secretKey, region: model.service.defaultRegion, token: '', appId: l.appId },
   };
 }
 
-export function emulatorTarget(model: Model, baseUrl: string): Target {
-  const l = model.service.local;
-  return { baseUrl, local: true, values: { secretId: l.secretId, secretKey: l.secretKey, region: model.service.defaultRegion, token: '', appId: l.appId, flashBaseUrl: baseUrl } };
+export function remoteTarget(model: Model, flags: TargetFlags, env: NodeJS.ProcessEnv): Target {
+  const apiHosts = model.service.endpoints.map((e) => e.host);
+  if (!flags.baseUrl) throw new TargetError('--flash-base-url and --ws-base-url change where --base-url\'s surfaces go; pass --base-url too');
+  const api = originOf('--base-url', flags.baseUrl, ['http:', 'https:'], `https://${apiHosts[0]}`);
+  // Tencent serves API 3.0 and the other surfaces on different hosts; the same origin serves all
+  // of them anywhere else (the emulator, a proxy). Only a named host is ever contacted.
+  const split = apiHosts.includes(api.hostname);
+  const endpointHost = model.endpoints[0]?.host;
+  const channelHost = model.channels[0]?.host;
+  const flash = flags.flashBaseUrl !== undefined ? originOf('--flash-base-url', flags.flashBaseUrl, ['http:', 'https:'], `https://${endpointHost}`) : split ? undefined : api;
+  const ws = flags.wsBaseUrl !== undefined ? originOf('--ws-base-url', flags.wsBaseUrl, ['ws:', 'wss:', 'http:', 'https:'], `wss://${channelHost}`) : split ? undefined : api;
+
+  const named = [api, flash, ws].filter((u): u is URL => u !== undefined);
+  const allLocal = named.every(isLocalUrl);
+  const fromEnv = Boolean(env.TENCENTCLOUD_SECRET_ID && env.TENCENTCLOUD_SECRET_KEY);
+  if (!fromEnv && !allLocal) throw new TargetError(`set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to run against ${named.filter((u) => !isLocalUrl(u)).map((u) => u.host).join(', ')}`);
+  const local = model.service.local;
+  return {
+    baseUrl: api.origin,
+    ...(flash ? { flashBaseUrl: flash.origin } : {}),
+    ...(ws ? { wsBaseUrl: wsOrigin(ws) } : {}),
+    leftOut: {
+      ...(flash ? {} : { flash: `${api.host} does not serve it (Tencent serves it on ${endpointHost}); add --flash-base-url https://${endpointHost} to include it` }),
+      ...(ws ? {} : { ws: `${api.host} does not serve them (Tencent serves them on ${channelHost}); add --ws-base-url wss://${channelHost} to include them` }),
+    },
+    emulator: false,
+    credentials: fromEnv ? 'environment' : 'local-pair',
+    values: {
+      secretId: fromEnv ? env.TENCENTCLOUD_SECRET_ID! : local.secretId,
+      secretKey: fromEnv ? env.TENCENTCLOUD_SECRET_KEY! : local.secretKey,
+      region: env.TENCENTCLOUD_REGION || model.service.defaultRegion,
+      token: fromEnv ? (env.TENCENTCLOUD_TOKEN ?? '') : '',
+      appId: env.TENCENTCLOUD_APPID || (allLocal ? local.appId : ''),
+    },
+  };
 }

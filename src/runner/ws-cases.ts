@@ -72,8 +72,15 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
       return signedChannelUrl(channel, { base: target.base, appId: target.appId, secretId: target.secretId, secretKey: overrides.secretKey ?? target.secretKey, params, now: overrides.now ?? Math.floor(Date.now() / 1000), ...(overrides.expiresIn ? { expiresIn: overrides.expiresIn } : {}) }).url;
     };
 
-    /** Each message must fit one of the channel's receive messages; returns the names matched. */
-    const classify = (rec: CaseRecorder, received: Received): string[] => {
+    /**
+     * Each message must fit one of the channel's receive messages; returns the names matched. A
+     * session that brought no message at all is one failed check and nothing else (undefined).
+     */
+    const classify = (rec: CaseRecorder, received: Received): string[] | undefined => {
+      if (received.messages.length === 0) {
+        rec.check('the server answers with a message', false, received.error ? `no message: ${received.error}` : 'the session closed without a message');
+        return undefined;
+      }
       rec.check('the session ends with a close from the server', !received.error, received.error);
       return received.messages.map((m, i) => {
         // The most specific message that fits: an ack's few fields fit every message.
@@ -95,15 +102,16 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
         ws.send(JSON.stringify({ type: 'end' }));
       });
       const names = classify(ok, received);
-      ok.check('the first message is the acknowledgement', names[0] === 'ack' && status(received.messages[0]) === codeOf('success'));
-      ok.check('results arrive before the end', names.slice(1, -1).length > 0 && names.slice(1, -1).every((n) => n !== 'error' && n !== 'final'), names.join(', '));
-      ok.check('the last message is the final one', names.at(-1) === 'final', names.join(', '));
+      if (names) {
+        ok.check('the first message is the acknowledgement', names[0] === 'ack' && status(received.messages[0]) === codeOf('success'));
+        ok.check('results arrive before the end', names.slice(1, -1).length > 0 && names.slice(1, -1).every((n) => n !== 'error' && n !== 'final'), names.join(', '));
+        ok.check('the last message is the final one', names.at(-1) === 'final', names.join(', '));
+      }
       out.push(ok.result());
 
       const unknown = new CaseRecorder(channel.name, `${channel.name} · an unknown text frame → ${codeOf('unknown-message')}`);
       const r = await converse(url(), (ws) => ws.send(JSON.stringify({ type: 'pause' })));
-      classify(unknown, r);
-      unknown.check(`the answer is code ${codeOf('unknown-message')}`, status(r.messages.at(-1)) === codeOf('unknown-message'), JSON.stringify(r.messages.at(-1)));
+      if (classify(unknown, r)) unknown.check(`the answer is code ${codeOf('unknown-message')}`, status(r.messages.at(-1)) === codeOf('unknown-message'), JSON.stringify(r.messages.at(-1)));
       out.push(unknown.result());
     } else {
       const detect = new CaseRecorder(channel.name, `${channel.name} · a session`);
@@ -114,22 +122,22 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
         ws.send(JSON.stringify({ type: 'end' }));
       });
       const names = classify(detect, received);
-      detect.check('the first message is the acknowledgement', names[0] === 'ack');
-      detect.check('then the result', names.includes('result') && status(received.messages.at(-1)) === codeOf('success'), names.join(', '));
+      if (names) {
+        detect.check('the first message is the acknowledgement', names[0] === 'ack');
+        detect.check('then the result', names.includes('result') && status(received.messages.at(-1)) === codeOf('success'), names.join(', '));
+      }
       out.push(detect.result());
     }
 
     const badSig = new CaseRecorder(channel.name, `${channel.name} · a bad signature → ${codeOf('auth-failed')}`);
     const b = await converse(url({ secretKey: `${target.secretKey}-but-wrong` }), () => {});
-    classify(badSig, b);
-    badSig.check(`the answer is code ${codeOf('auth-failed')}`, status(b.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(b.messages.at(-1)));
+    if (classify(badSig, b)) badSig.check(`the answer is code ${codeOf('auth-failed')}`, status(b.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(b.messages.at(-1)));
     out.push(badSig.result());
 
     const expired = new CaseRecorder(channel.name, `${channel.name} · an expired URL → ${codeOf('auth-failed')}`);
     // Signed 100 s ago, valid for 50 s: within the timestamp window, but past its expiry.
     const e = await converse(url({ now: Math.floor(Date.now() / 1000) - 100, expiresIn: 50 }), () => {});
-    classify(expired, e);
-    expired.check(`the answer is code ${codeOf('auth-failed')}`, status(e.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(e.messages.at(-1)));
+    if (classify(expired, e)) expired.check(`the answer is code ${codeOf('auth-failed')}`, status(e.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(e.messages.at(-1)));
     out.push(expired.result());
   }
   return out;

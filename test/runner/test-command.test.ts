@@ -26,7 +26,7 @@ describe('asr-contract test', () => {
     const r = await runCli(['test', '--reporters', 'junit,json,htmlextra', '--out', out]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/cases against the emulator at http:\/\/127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/^  API 3\.0 +http:\/\/127\.0\.0\.1:\d+\/ \(the emulator started for this run\)$/m);
     expect(r.stdout).toMatch(/^action +cases +requests +assertions +failures$/m);
     expect(r.stdout).toMatch(/^CreateRecTask +\d+ +\d+ +\d+ +0$/m);
     expect(r.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ assertions in the collection, \d+ second-opinion checks, \d+ WebSocket and callback checks\)/m);
@@ -57,19 +57,23 @@ describe('asr-contract test', () => {
       expect(readFileSync(join(out, 'newman.json'), 'utf8')).toContain('***');
     });
 
-    test('the wrong key fails the run', async () => {
+    test('a key the server refuses stops the run before any case, naming the code', async () => {
       const r = await runCli(['test', '--base-url', em.url, '--folder', 'Usage · 用量查询', '--out', tempDir(), '--reporters', 'json'], { ...env, TENCENTCLOUD_SECRET_KEY: 'wrong' });
-      expect(r.code).toBe(1);
-      expect(r.stdout).toMatch(/^\d+ passed, [1-9]\d* failed/m);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/refused the key pair in TENCENTCLOUD_SECRET_ID \(AKIDrunnerTest0+\): AuthFailure\.SignatureFailure/);
+      expect(r.stdout).not.toMatch(/passed/);
+      expect(r.stderr).not.toContain('wrong');
     });
   });
 
   test.each([
     [['--reporters', 'cli,teamcity'], {}, /unknown reporter "teamcity"/],
     [['--folder', 'Nope'], {}, /no folder named "Nope"; folders are:\n {2}Sentence recognition/],
-    [['--base-url', 'https://asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' }, /set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/],
-    [['--base-url', 'asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /--base-url must be an absolute http\(s\) URL/],
+    [['--base-url', 'https://asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' }, /set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to run against asr.tencentcloudapi.com/],
+    [['--base-url', 'asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /--base-url must be an absolute URL such as https:\/\/asr.tencentcloudapi.com/],
     [['--base-url', 'https://asr.tencentcloudapi.com/v3'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /without a path/],
+    [['--base-url', 'http://127.0.0.1:1', '--ws-base-url', 'ftp://127.0.0.1:2'], {}, /--ws-base-url must use ws or wss or http or https, got "ftp"/],
+    [['--flash-base-url', 'http://127.0.0.1:2'], {}, /pass --base-url too/],
   ])('%j is refused before anything runs', async (args, env, message) => {
     const r = await runCli(['test', ...args, '--out', tempDir()], env);
     expect(r.code).toBe(2);
@@ -82,12 +86,14 @@ describe('case selection', () => {
   const cases = casesById(contractCases(model));
   const collection = JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8'));
 
-  test('against a remote server, mutating cases stay out unless asked for', () => {
-    const safe = selectItems(collection, cases, { folders: [], includeMutating: false });
-    const all = selectItems(collection, cases, { folders: [], includeMutating: true });
+  test('a leave-out rule removes cases and counts them by reason', () => {
+    const mutating = 'billable';
+    const safe = selectItems(collection, cases, { folders: [], leaveOut: (c) => (c?.mutating ? mutating : undefined) });
+    const all = selectItems(collection, cases, { folders: [] });
     expect(all.requests).toBe(cases.size);
-    expect(safe.skippedMutating).toBe([...cases.values()].filter((c) => c.mutating).length);
-    expect(safe.requests + safe.skippedMutating).toBe(all.requests);
+    expect(all.leftOut.size).toBe(0);
+    expect(safe.leftOut.get(mutating)).toBe([...cases.values()].filter((c) => c.mutating).length);
+    expect(safe.requests + safe.leftOut.get(mutating)!).toBe(all.requests);
     const kept = JSON.stringify(safe.collection);
     expect(kept).toContain('"name":"GetAsrVocabList"');
     expect(kept).not.toContain('"name":"CreateRecTask"');
@@ -105,7 +111,7 @@ describe('case selection', () => {
 
   test('the region defaults to the spec default and follows TENCENTCLOUD_REGION', () => {
     const creds = { TENCENTCLOUD_SECRET_ID: 'a', TENCENTCLOUD_SECRET_KEY: 'b' };
-    expect(remoteTarget(model, 'https://asr.tencentcloudapi.com', creds).values.region).toBe('ap-guangzhou');
-    expect(remoteTarget(model, 'https://asr.tencentcloudapi.com', { ...creds, TENCENTCLOUD_REGION: 'ap-shanghai' }).values.region).toBe('ap-shanghai');
+    expect(remoteTarget(model, { baseUrl: 'https://asr.tencentcloudapi.com' }, creds).values.region).toBe('ap-guangzhou');
+    expect(remoteTarget(model, { baseUrl: 'https://asr.tencentcloudapi.com' }, { ...creds, TENCENTCLOUD_REGION: 'ap-shanghai' }).values.region).toBe('ap-shanghai');
   });
 });

@@ -1,0 +1,123 @@
+// Verdicts you can trust: a run goes only where it is pointed, checks its target before any case,
+// and never counts a pass without an answer. The emulator runs as its own process here, as a user
+// would start it; the runner runs in this process, where every TCP dial is watched.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { PREFLIGHT_TIMEOUT_MS } from '../../src/runner/preflight.js';
+import { runCli } from '../helpers/cli.js';
+import { guardConnections } from '../helpers/connect-guard.js';
+
+const temps: string[] = [];
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'asr-verdicts-'));
+  temps.push(d);
+  return d;
+};
+afterAll(() => temps.forEach((t) => rmSync(t, { recursive: true, force: true })));
+
+function spawnMock(): Promise<{ url: string; port: number; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/asr-contract.js'), 'mock', '--port', '0'], { cwd: PACKAGE_ROOT, env: { ...process.env, TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' } });
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:(\d+))/.exec(out);
+      if (m) resolve({ url: m[1]!, port: Number(m[2]), child });
+    });
+    child.once('exit', (code) => reject(new Error(`mock exited (${code})`)));
+  });
+}
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; port: number }> {
+  const server = createServer(handler);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+async function closedPort(): Promise<number> {
+  const { server, port } = await listen(() => {});
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+const clean = { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' };
+
+describe('asr-contract test against an emulator started separately', () => {
+  let mock: Awaited<ReturnType<typeof spawnMock>>;
+  beforeAll(async () => {
+    mock = await spawnMock();
+  });
+  afterAll(() => void mock.child.kill('SIGTERM'));
+
+  test('every surface goes to --base-url: 0 failed, and no dial leaves loopback', async () => {
+    const guard = guardConnections();
+    let r;
+    try {
+      r = await runCli(['test', '--base-url', mock.url, '--reporters', 'json', '--out', tempDir()], clean);
+    } finally {
+      guard.restore();
+    }
+    expect(guard.outside).toEqual([]);
+    // The guard saw the run: every HTTP request, WebSocket session and callback listener call went through it.
+    expect(guard.dials.filter((d) => d.port === mock.port).length).toBeGreaterThan(10);
+    for (const surface of ['FlashRecognition', 'realtime', 'virtual-number']) expect(r.stdout).toMatch(new RegExp(`^  ${surface} +${mock.url.replace('http', '(http|ws)')}/asr/`, 'm'));
+    expect(r.stdout).toMatch(/^\d+ passed, 0 failed/m);
+    expect(r.code).toBe(0);
+  });
+
+  test('the guard itself refuses and records a dial to a live host', async () => {
+    const guard = guardConnections();
+    try {
+      await expect(fetch('https://asr.cloud.tencent.com/')).rejects.toThrow();
+    } finally {
+      guard.restore();
+    }
+    expect(guard.outside).toEqual([{ host: 'asr.cloud.tencent.com', port: 443 }]);
+  });
+});
+
+describe('the preflight ends a run that has no API 3.0 server to test', () => {
+  const servers: Server[] = [];
+  afterAll(() => servers.forEach((s) => s.close()));
+  const html = async (): Promise<string> => {
+    const { server, port } = await listen((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'text/html' });
+      res.end('<html><body>Not Found</body></html>');
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${port}`;
+  };
+  const tlsToPlain = async (): Promise<string> => `https://127.0.0.1:${new URL(await html()).port}`;
+  const closed = async (): Promise<string> => `http://127.0.0.1:${await closedPort()}`;
+
+  test.each([
+    ['a closed port', closed, /cannot reach the API 3\.0 server at http:\/\/127\.0\.0\.1:\d+: connection refused: nothing listens there \(ECONNREFUSED\); start one with `asr-contract mock --port \d+`/],
+    ['a server of another kind', html, /http:\/\/127\.0\.0\.1:\d+ is not an API 3\.0 server: DescribeAsyncRecognitionTasks answered HTTP 404 \(text\/html\) without Response\.RequestId: "<html>/],
+    ['TLS to a plain HTTP port', tlsToPlain, /cannot reach the API 3\.0 server at https:\/\/127\.0\.0\.1:\d+: TLS failed: /],
+  ])('%s: exit 2, one line, fewer than 20 lines in all, nothing run', async (_name, make, message) => {
+    const guard = guardConnections();
+    let r;
+    try {
+      r = await runCli(['test', '--base-url', await make(), '--out', tempDir()], clean);
+    } finally {
+      guard.restore();
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(`${r.stdout}\n${r.stderr}`.split('\n').length).toBeLessThan(20);
+    expect(r.stdout).not.toMatch(/passed/);
+    expect(guard.outside).toEqual([]);
+  });
+
+  test('it gives up well inside 10 s on a server that never answers', () => {
+    // The timeout is the bound; a test of the clock itself would be a timed test.
+    expect(PREFLIGHT_TIMEOUT_MS).toBeLessThan(10_000);
+  });
+});
