@@ -127,10 +127,11 @@ describe.skipIf(!HAS_CHROMIUM)(`asr-contract docs in headless Chromium ${HAS_CHR
     const seen = new Set<string>();
     for (const area of model.areas) {
       await tab.locator(`a[href="/${area.name.toLowerCase().replace(/\s+/g, '-')}"]`).first().click();
-      const labels = await tab.locator('a').allInnerTexts();
-      for (const l of labels) {
-        const m = /^([A-Z][A-Za-z0-9]+) · /.exec(l.trim());
-        if (m && actionNames.includes(m[1]!)) seen.add(m[1]!);
+      // The area opens after the click has been handled, later on a busy machine: wait (bounded) for
+      // each of its actions to show in the sidebar rather than reading the sidebar straight away.
+      for (const action of model.actions.filter((a) => a.area === area.id)) {
+        await tab.locator('a', { hasText: new RegExp(`^\\s*${action.name} · `) }).first().waitFor({ state: 'visible', timeout: 15_000 });
+        seen.add(action.name);
       }
     }
     expect([...seen].sort()).toEqual(actionNames);
