@@ -1,4 +1,5 @@
-// Prints the CI's last line, "N passed, N failed": vitest's tests plus the contract run's checks.
+// Prints the CI's last line, "N passed, N failed": vitest's tests, the contract run's checks and the
+// plain newman run's assertions.
 // A report that is missing counts as one failure, so a crashed step can never look green.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -15,6 +16,11 @@ for (const path of process.argv.slice(2)) {
     // vitest --reporter=json
     passed += report.numPassedTests;
     failed += report.numFailedTests;
+  } else if (report.run?.stats?.assertions) {
+    // newman --reporters json: the plain newman run
+    const a = report.run.stats.assertions;
+    passed += a.total - a.failed;
+    failed += a.failed + report.run.failures.filter((f) => f.error?.name !== 'AssertionError').length;
   } else if ('passed' in report && 'failed' in report) {
     // asr-contract test: contract-summary.json (collection assertions plus second-opinion checks)
     passed += report.passed;
