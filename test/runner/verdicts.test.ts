@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { PREFLIGHT_TIMEOUT_MS } from '../../src/runner/preflight.js';
+import { remoteTarget } from '../../src/runner/target.js';
+import { projectModel } from '../helpers/emulator.js';
 import { runCli } from '../helpers/cli.js';
 import { guardConnections } from '../helpers/connect-guard.js';
 
@@ -119,5 +121,36 @@ describe('the preflight ends a run that has no API 3.0 server to test', () => {
   test('it gives up well inside 10 s on a server that never answers', () => {
     // The timeout is the bound; a test of the clock itself would be a timed test.
     expect(PREFLIGHT_TIMEOUT_MS).toBeLessThan(10_000);
+  });
+});
+
+describe('where each surface goes', () => {
+  const model = projectModel();
+  const keys = { TENCENTCLOUD_SECRET_ID: 'AKIDx', TENCENTCLOUD_SECRET_KEY: 'k' };
+  test.each([
+    ['an emulator on this machine', { baseUrl: 'http://127.0.0.1:8080' }, {}, { flash: 'http://127.0.0.1:8080', ws: 'ws://127.0.0.1:8080', credentials: 'local-pair' }],
+    ['a proxy elsewhere serves every surface on its origin', { baseUrl: 'https://asr-proxy.internal.example' }, keys, { flash: 'https://asr-proxy.internal.example', ws: 'wss://asr-proxy.internal.example', credentials: 'environment' }],
+    ["Tencent's API 3.0 host alone: flash and the WebSockets are left out", { baseUrl: 'https://asr.tencentcloudapi.com' }, keys, { flash: undefined, ws: undefined, credentials: 'environment' }],
+    ["Tencent's split hosts, each named", { baseUrl: 'https://asr.tencentcloudapi.com', flashBaseUrl: 'https://asr.cloud.tencent.com', wsBaseUrl: 'wss://asr.cloud.tencent.com' }, keys, { flash: 'https://asr.cloud.tencent.com', ws: 'wss://asr.cloud.tencent.com', credentials: 'environment' }],
+    ['an http --ws-base-url becomes ws://', { baseUrl: 'http://127.0.0.1:1', wsBaseUrl: 'http://127.0.0.1:2' }, {}, { flash: 'http://127.0.0.1:1', ws: 'ws://127.0.0.1:2', credentials: 'local-pair' }],
+  ])('%s', (_name, flags, env, want) => {
+    const t = remoteTarget(model, flags, env);
+    expect({ flash: t.flashBaseUrl, ws: t.wsBaseUrl, credentials: t.credentials }).toEqual(want);
+    if (!want.flash) expect(t.leftOut.flash).toMatch(/add --flash-base-url https:\/\/asr\.cloud\.tencent\.com/);
+    if (!want.ws) expect(t.leftOut.ws).toMatch(/add --ws-base-url wss:\/\/asr\.cloud\.tencent\.com/);
+  });
+
+  test("against Tencent's API 3.0 host, the run dials that host and no other", async () => {
+    const guard = guardConnections();
+    let r;
+    try {
+      r = await runCli(['test', '--base-url', 'https://asr.tencentcloudapi.com', '--out', tempDir()], keys);
+    } finally {
+      guard.restore();
+    }
+    // The guard refuses the dial, so the preflight ends the run: what matters is whom it tried.
+    expect(r.code).toBe(2);
+    expect([...new Set(guard.outside.map((d) => d.host))]).toEqual(['asr.tencentcloudapi.com']);
+    expect(r.stdout).toMatch(/^  realtime +left out: asr\.tencentcloudapi\.com does not serve them/m);
   });
 });
