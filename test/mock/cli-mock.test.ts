@@ -9,6 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { callTc3 } from '../helpers/api3-client.js';
 import { runCli } from '../helpers/cli.js';
+import { alive, until } from '../helpers/processes.js';
 
 const BIN = join(PACKAGE_ROOT, 'bin/asr-contract.js');
 
@@ -64,22 +65,6 @@ describe('asr-contract mock (process)', () => {
     expect(r.stderr).toMatch(message);
   });
 });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('asr-contract mock in scripts', () => {
   const work = mkdtempSync(join(tmpdir(), 'asr-mock-cli-'));

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { runNewman, withValues } from '../helpers/newman.js';
+import { alive, until } from '../helpers/processes.js';
 
 /** The first sh block after a README heading, as written. */
 function readmeBlock(heading: string): string {
@@ -44,17 +45,8 @@ afterEach(() => {
   }
 });
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 async function gone(pid: number): Promise<boolean> {
-  for (let i = 0; i < 50 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  await until(() => !alive(pid), `process ${pid} to stop`).catch(() => {});
   return !alive(pid);
 }
 
