@@ -73,7 +73,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     } else if (tooLarge) {
       result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
     } else {
-      const r = handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
+      const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
       result = { status: 200, body: r.body, delayMs: r.delayMs };
     }
     flush();

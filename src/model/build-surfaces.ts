@@ -52,6 +52,7 @@ export function buildChannel(file: SpecFile, data: Raw, shape: ShapeBuilder, dia
     name,
     direction: m.direction,
     binary: m.binary === true,
+    ...(m.audio ? { audio: m.audio } : {}),
     description: m.description,
     ...(m.payload ? { payload: shape(file, ['messages', name, 'payload'], m.payload) } : {}),
     emulator: builder.map(m.emulator, ['messages', name, 'emulator']),
