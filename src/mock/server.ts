@@ -66,7 +66,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
     if (route) {
-      const answer = handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
+      const answer = await handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
       result = { status: 200, body: answer, delayMs: 0 };
     } else if (pathname !== '/') {
       result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };

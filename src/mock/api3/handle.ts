@@ -5,6 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Model } from '../../model/types.js';
 import type { ModelValidators } from '../../model/validators.js';
 import { runBehaviourOn } from '../behaviour/run.js';
+import { withDefaults } from '../defaults.js';
 import { ApiError, type RuleText } from '../errors.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Protocol } from '../protocol.js';
@@ -95,7 +96,7 @@ export async function handleApi3(call: IncomingCall, deps: Api3Deps): Promise<Ap
     validateParams(spec, params, deps.validators, protocol);
     checkReferences(spec, params, deps.store);
     const audio = await inspectAudioParams(model, spec, params);
-    const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec, params), audio }, { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
+    const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec.request, params), audio }, { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
     return { body: successEnvelope(model, fields), delayMs, action };
   } catch (e) {
     const error =
@@ -106,18 +107,6 @@ export async function handleApi3(call: IncomingCall, deps: Api3Deps): Promise<Ap
           : internal(e, deps);
     return { body: errorEnvelope(model, error, lang), delayMs, ...(action ? { action } : {}), code: error.code };
   }
-}
-
-const defaultsCache = new WeakMap<Model['actions'][number], Record<string, unknown>>();
-
-/** A parameter left out takes its documented default, as the service reads it. */
-function withDefaults(action: Model['actions'][number], params: Record<string, unknown>): Record<string, unknown> {
-  let defaults = defaultsCache.get(action);
-  if (!defaults) {
-    defaults = Object.fromEntries(action.request.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
-    defaultsCache.set(action, defaults);
-  }
-  return { ...defaults, ...params };
 }
 
 function internal(e: unknown, deps: Api3Deps): ApiError {

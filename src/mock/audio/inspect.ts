@@ -59,6 +59,7 @@ export async function inspectAudio(buf: Buffer, expect: AudioExpectation, settin
     if (!expect.accepted.includes(sniffed)) return unreadable(`it holds ${sniffed}, which is not accepted here`);
     container = sniffed;
   }
+  if (!sniffed && container !== 'pcm' && container !== 'speex') return unreadable('its bytes match no audio format');
   const base = { container, bytes: buf.length, fingerprint: fingerprintOf(buf) };
 
   if (container === 'wav') {

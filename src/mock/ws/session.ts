@@ -7,6 +7,7 @@ import { evaluateValue, Scope } from '../../model/expr-eval.js';
 import type { Channel } from '../../model/surface-types.js';
 import type { Model } from '../../model/types.js';
 import { AudioStream } from '../audio/stream.js';
+import { withDefaults } from '../defaults.js';
 import { fingerprintOf } from '../audio/inspect.js';
 import { refusalDetail } from '../audio/refusal-text.js';
 import { languageOf, passagesOf, startPassage, timeline, truncated, type RecognizedSentence } from '../behaviour/recognize.js';
@@ -65,8 +66,7 @@ export class Session {
     this.opaqueBytesPerMs = Number(evaluateValue(spec.bytesPerMs, scope)) || 32;
     this.resultMessage = spec.resultMessage ? String(evaluateValue(spec.resultMessage, scope)) : 'result';
     const rules = deps.channel.messages.find((m) => m.direction === 'send' && m.binary && m.audio)?.audio;
-    const withDefaults = { ...Object.fromEntries(deps.channel.query.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default])), ...params };
-    this.stream = rules && new AudioStream(rules, withDefaults, deps.model.emulator.audio.silenceDbfs, this.opaqueBytesPerMs);
+    this.stream = rules && new AudioStream(rules, withDefaults(deps.channel.query, params), deps.model.emulator.audio.silenceDbfs, this.opaqueBytesPerMs);
     const engine = deps.channel.parameterRoles.engine;
     this.lang = languageOf(deps.model.emulator, engine ? params[engine] : undefined);
     this.unspaced = deps.model.emulator.languages.unspaced.includes(this.lang);
