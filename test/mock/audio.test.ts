@@ -131,7 +131,8 @@ describe('the other actions that take audio', () => {
     ['raw pcm, which it does not accept', 'InvalidParameterValue.ErrorInvalidVoicedata', { Data: pcmTone({ ms: 500 }).toString('base64'), DataLen: 16000 }],
   ])('CreateRecTask · %s → %s', async (_name, code, change) => {
     const wav = toneWav({ ms: 500 });
-    const r = await callTc3(em.url, 'CreateRecTask', { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 1, Data: wav.toString('base64'), DataLen: wav.length, ...change });
+    const params: Record<string, unknown> = { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 1, Data: wav.toString('base64'), DataLen: wav.length };
+    const r = await callTc3(em.url, 'CreateRecTask', Object.assign(params, change));
     expect(r.json.Response.Error?.Code).toBe(code);
   });
 });
