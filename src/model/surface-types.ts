@@ -123,6 +123,6 @@ export interface Callback {
   retry: { attempts: number; description: string };
   codes: NumericCode[];
   examples: SurfaceExample[];
-  emulator?: { resource: string; bindings: ValueMap; headers: ValueMap };
+  emulator?: { resource: string; bindings: ValueMap; headers: ValueMap; engine?: Value };
   loc: SourceLocation;
 }
