@@ -2,12 +2,13 @@
 import { parseArgs } from 'node:util';
 import { optionsFromEnv } from '../mock/options.js';
 import { startEmulator } from '../mock/server.js';
+import { pocketsphinx, pocketsphinxProblem } from '../mock/recognizer/pocketsphinx.js';
 import { nonNegativeIntFlag, portFlag } from './args.js';
 import { compileOrReport } from './compile-or-report.js';
-import type { Io } from './io.js';
+import { UsageError, type Io } from './io.js';
 
 export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
-                         [--callback-ms N] [--callback-allow HOST]...
+                         [--callback-ms N] [--callback-allow HOST]... [--recognizer canned|pocketsphinx]
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
@@ -19,6 +20,8 @@ Starts the local ASR emulator.
   --callback-ms N how long a task with a CallbackUrl takes to finish and call back (default 2000)
   --callback-allow HOST
                   also deliver callbacks to HOST (by default only to loopback addresses)
+  --recognizer R  canned (default): fixed passages; pocketsphinx: real recognition of 16 kHz WAV/pcm for the
+                  English engines (needs Debian's pocketsphinx and pocketsphinx-en-us)
 
 It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, and the WebSockets at
 /asr/v2/<appid> and /asr/virtual_number/v1/<appid>.
@@ -39,10 +42,20 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
       'step-ms': { type: 'string' },
       'callback-ms': { type: 'string' },
       'callback-allow': { type: 'string', multiple: true },
+      recognizer: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
   });
+  const recognizer = values.recognizer ?? 'canned';
+  if (recognizer !== 'canned' && recognizer !== 'pocketsphinx') throw new UsageError(`--recognizer must be canned or pocketsphinx, got "${recognizer}"`);
+  if (recognizer === 'pocketsphinx') {
+    const problem = pocketsphinxProblem(io.env.PATH);
+    if (problem) {
+      io.stderr(`asr-contract mock: --recognizer pocketsphinx cannot start: ${problem}. Install Debian's packages: apt-get install pocketsphinx pocketsphinx-en-us`);
+      return 1;
+    }
+  }
   const model = compileOrReport(root, io);
   if (!model) return 1;
   const port = portFlag(values.port, model.service.local.port);
@@ -55,6 +68,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
     ...(stepMs !== undefined ? { stepMs } : {}),
     ...(callbackDelayMs !== undefined ? { callbackDelayMs } : {}),
     callbackAllow: values['callback-allow'] ?? [],
+    ...(recognizer === 'pocketsphinx' ? { recognizer: pocketsphinx() } : {}),
     log: io.stderr,
   });
   let emulator;
@@ -67,7 +81,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
     else io.stderr(`asr-contract mock: ${err.message}`);
     return 1;
   }
-  io.stdout(`asr-contract mock listening on ${emulator.url} (SecretId ${options.secretId}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''})`);
+  io.stdout(`asr-contract mock listening on ${emulator.url} (SecretId ${options.secretId}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''}${options.recognizer ? `, ${options.recognizer.name} for English engines` : ''})`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);

@@ -1,6 +1,7 @@
 // Everything that configures an emulator instance. Credentials come from the environment the
 // way Tencent's SDKs read them, falling back to the documented local test pair in specs/.
 import type { Model } from '../model/types.js';
+import type { Transcriber } from './recognizer/transcriber.js';
 
 export interface EmulatorOptions {
   secretId: string;
@@ -22,6 +23,8 @@ export interface EmulatorOptions {
   callbackDelayMs: number;
   /** Hosts callbacks may be delivered to besides loopback addresses. */
   callbackAllow: string[];
+  /** A real recogniser for its language's engines (--recognizer); canned passages otherwise. */
+  recognizer?: Transcriber;
   /** Seed for generated ids, so runs can be reproduced. */
   seed: string;
   now: () => number;

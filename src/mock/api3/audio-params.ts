@@ -6,17 +6,20 @@ import { checkAudio, isRefusal } from '../audio/check.js';
 import type { AudioFacts } from '../audio/inspect.js';
 import { AUDIO_RULE_MESSAGES } from '../audio/rule-kinds.js';
 import { ApiError } from '../errors.js';
+import { transcribeServed } from '../recognizer/serve.js';
+import type { Transcriber } from '../recognizer/transcriber.js';
 import type { Store } from '../state/store.js';
 import { missingReference } from '../state/references.js';
 
-export async function inspectAudioParams(model: Model, action: Action, params: Record<string, unknown>): Promise<Record<string, AudioFacts>> {
+export async function inspectAudioParams(model: Model, action: Action, params: Record<string, unknown>, recognizer?: Transcriber): Promise<Record<string, AudioFacts>> {
   const out: Record<string, AudioFacts> = {};
   for (const field of action.request.fields) {
     const value = params[field.name];
     if (!field.audio || typeof value !== 'string' || value === '') continue;
-    const found = await checkAudio(field.audio, field.name, Buffer.from(value, 'base64'), params, model.emulator.audio);
+    const buf = Buffer.from(value, 'base64');
+    const found = await checkAudio(field.audio, field.name, buf, params, model.emulator.audio);
     if (isRefusal(found)) throw new ApiError(found.code, found.param, undefined, { kind: AUDIO_RULE_MESSAGES[found.rule], args: { ...found.args, param: found.param } });
-    out[field.name] = found;
+    out[field.name] = await transcribeServed(model, recognizer, field.audio, params, found, buf);
   }
   return out;
 }

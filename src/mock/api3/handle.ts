@@ -95,7 +95,7 @@ export async function handleApi3(call: IncomingCall, deps: Api3Deps): Promise<Ap
     const spec = protocol.actions.get(action)!;
     validateParams(spec, params, deps.validators, protocol);
     checkReferences(spec, params, deps.store);
-    const audio = await inspectAudioParams(model, spec, params);
+    const audio = await inspectAudioParams(model, spec, params, options.recognizer);
     const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec.request, params), audio }, { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
     return { body: successEnvelope(model, fields), delayMs, action };
   } catch (e) {

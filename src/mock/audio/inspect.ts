@@ -3,6 +3,7 @@
 // ones come from the container. The bytes must be what the request says they are.
 import { createHash } from 'node:crypto';
 import type { AudioRule, Container } from '../../model/audio-types.js';
+import type { Transcript } from '../recognizer/transcriber.js';
 import { isSilent } from './energy.js';
 import { measureCompressed } from './measure.js';
 import { looksLikeText, sniffContainer } from './sniff.js';
@@ -25,6 +26,8 @@ export interface AudioFacts {
   bytes: number;
   /** Same audio, same fingerprint: what the canned transcript is picked by. */
   fingerprint: string;
+  /** What a real recogniser (--recognizer) heard, when one served this audio. */
+  transcript?: Transcript;
 }
 
 /** A broken rule, with the values its message quotes. */

@@ -44,6 +44,8 @@ export interface HeardAudio {
   fingerprint: string;
   durationMs: number;
   silent: boolean;
+  /** Words a real recogniser heard (--recognizer); the canned passages otherwise. */
+  transcript?: { words: { text: string; startMs: number; endMs: number }[] };
 }
 
 const PUNCTUATION = /[\p{P}\s]+/gu;
@@ -120,7 +122,7 @@ export function recognize(spec: EmulatorSpec, audio: unknown, engine?: unknown):
   const heard = isHeardAudio(audio) ? audio : undefined;
   const fingerprint = heard?.fingerprint ?? audioFingerprint(audio);
   const lang = languageOf(spec, engine);
-  const key = `${fingerprint}|${lang}|${heard ? `${heard.durationMs}|${heard.silent}` : 'url'}`;
+  const key = `${fingerprint}|${lang}|${heard ? `${heard.durationMs}|${heard.silent}|${heard.transcript ? 'heard' : 'canned'}` : 'url'}`;
   const hit = cache.get(key);
   if (hit && hit.spec === spec) return hit.result;
   const result = deepFreeze(freshRecognition(spec, fingerprint, lang, heard));
@@ -161,7 +163,8 @@ function freshRecognition(spec: EmulatorSpec, fingerprint: string, lang: string,
     durationMs = sentences.at(-1)!.endMs + TAIL_MS;
   } else {
     durationMs = heard.durationMs;
-    if (!heard.silent) sentences.push(...fitted(passages, start, unspaced, durationMs));
+    if (heard.transcript) sentences.push(...heardSentences(heard.transcript.words, durationMs, unspaced));
+    else if (!heard.silent) sentences.push(...fitted(passages, start, unspaced, durationMs));
   }
   const words = sentences.flatMap((s) => s.words);
   return {
@@ -194,4 +197,15 @@ function fitted(passages: readonly Transcript[], start: number, unspaced: boolea
     out.push(sentenceOf(first.text, [{ ...first, endMs: end, offsetEndMs: end - leadIn }], 0, leadIn, unspaced));
   }
   return out;
+}
+
+/** What a real recogniser heard, as one sentence whose words keep their own times (within the audio). */
+function heardSentences(heardWords: NonNullable<HeardAudio['transcript']>['words'], durationMs: number, unspaced: boolean): RecognizedSentence[] {
+  if (heardWords.length === 0) return [];
+  const begin = heardWords[0]!.startMs;
+  const words = heardWords.map((w) => {
+    const endMs = Math.min(w.endMs, Math.floor(durationMs));
+    return { text: w.text, startMs: Math.min(w.startMs, endMs), endMs, offsetStartMs: Math.min(w.startMs, endMs) - begin, offsetEndMs: endMs - begin };
+  });
+  return [sentenceOf(words.map((w) => w.text).join(unspaced ? '' : ' '), words, 0, begin, unspaced)];
 }

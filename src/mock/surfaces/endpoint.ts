@@ -14,6 +14,7 @@ import { fingerprintOf } from '../audio/inspect.js';
 import { refusalDetail } from '../audio/refusal-text.js';
 import { missingReference } from '../state/references.js';
 import { withDefaults } from '../defaults.js';
+import { transcribeServed } from '../recognizer/serve.js';
 import { runBehaviourOn } from '../behaviour/run.js';
 import { synthesize } from '../behaviour/synthesize.js';
 import { Scope } from '../../model/expr-eval.js';
@@ -59,9 +60,10 @@ export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, dep
     if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
     let audio: unknown = { fingerprint: fingerprintOf(call.body), bytes: call.body.length };
     if (endpoint.body.audio) {
-      const found = await checkAudio(endpoint.body.audio, 'body', call.body, withDefaults(endpoint.query, params), model.emulator.audio);
+      const all = withDefaults(endpoint.query, params);
+      const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
       if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
-      audio = found;
+      audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, all, found, call.body);
     }
     const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
     return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });
