@@ -3,6 +3,7 @@
 import autocannon from 'autocannon';
 import { signTc3 } from '../src/signing/tc3.js';
 import { compileSpecDir } from '../src/model/compile.js';
+import { fixtureWav } from '../src/postman/fixture-wav.js';
 import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { row } from './measure.js';
 import { startChildServer } from './servers.js';
@@ -12,7 +13,9 @@ const CONNECTIONS = 16;
 
 function signedRequest(url: string): { headers: Record<string, string>; body: string } {
   const model = compileSpecDir(PACKAGE_ROOT).model!;
-  const body = JSON.stringify({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: Buffer.from('RIFF bench audio').toString('base64'), DataLen: 16, WordInfo: 1 });
+  // Real audio (the emulator reads it): the one-second tone the collection's flash requests send.
+  const audio = fixtureWav(1000);
+  const body = JSON.stringify({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: audio.toString('base64'), DataLen: audio.length, WordInfo: 1 });
   const timestamp = Math.floor(Date.now() / 1000);
   const host = new URL(url).hostname;
   const auth = signTc3({ method: 'POST', headers: { 'content-type': 'application/json', host }, body, timestamp, service: 'asr', secretId: model.service.local.secretId, secretKey: model.service.local.secretKey });

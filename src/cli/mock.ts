@@ -4,15 +4,17 @@ import { parseArgs } from 'node:util';
 import { writeFileSync, rmSync } from 'node:fs';
 import { optionsFromEnv } from '../mock/options.js';
 import { startEmulator, type Emulator } from '../mock/server.js';
+import { pocketsphinx, pocketsphinxProblem } from '../mock/recognizer/pocketsphinx.js';
 import { StateFileError } from '../mock/state/persist.js';
 import { nonNegativeIntFlag, portFlag } from './args.js';
 import { compileOrReport } from './compile-or-report.js';
-import { CliError, type Io } from './io.js';
+import { CliError, UsageError, type Io } from './io.js';
 import { detach, DETACHED_ENV, reportReady } from './mock-detach.js';
 import { outputFile, stateFile } from './paths.js';
 
 export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
-                         [--callback-ms N] [--callback-allow HOST]... [--pid-file FILE] [--detach [--log FILE]]
+                         [--callback-ms N] [--callback-allow HOST]... [--recognizer canned|pocketsphinx]
+                         [--pid-file FILE] [--detach [--log FILE]]
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
@@ -25,6 +27,8 @@ Starts the local ASR emulator.
   --callback-ms N how long a task with a CallbackUrl takes to finish and call back (default 2000)
   --callback-allow HOST
                   also deliver callbacks to HOST (by default only to loopback addresses)
+  --recognizer R  canned (default): fixed passages; pocketsphinx: real recognition of 16 kHz WAV/pcm for the
+                  English engines (needs Debian's pocketsphinx and pocketsphinx-en-us)
   --pid-file FILE write the emulator's process id to FILE once it listens (removed when it stops)
   --detach        run in the background: return once it answers GET /_emulator/health, print its URL
                   and process id, and leave it running (stop it with kill <pid>)
@@ -56,6 +60,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
       'pid-file': { type: 'string' },
       detach: { type: 'boolean' },
       log: { type: 'string' },
+      recognizer: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -67,6 +72,11 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
   const pidFile = values['pid-file'] === undefined ? undefined : outputFile(io.cwd, values['pid-file'], '--pid-file', 'asr-mock.pid');
   if (values.log !== undefined && !values.detach) throw new CliError('--log goes with --detach; in the foreground the output is on the console');
   const logFile = values.log === undefined ? undefined : outputFile(io.cwd, values.log, '--log', 'asr-mock.log');
+
+  const recognizer = values.recognizer ?? 'canned';
+  if (recognizer !== 'canned' && recognizer !== 'pocketsphinx') throw new UsageError(`--recognizer must be canned or pocketsphinx, got "${recognizer}"`);
+  const missing = recognizer === 'pocketsphinx' ? pocketsphinxProblem(io.env.PATH) : undefined;
+  if (missing) throw new CliError(`--recognizer pocketsphinx cannot start: ${missing}. Install Debian's packages: apt-get install pocketsphinx pocketsphinx-en-us`);
 
   if (values.detach) return detach(argv, io, { ...(logFile ? { logFile } : {}), ...(pidFile ? { pidFile } : {}) });
 
@@ -81,6 +91,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
     ...(stepMs !== undefined ? { stepMs } : {}),
     ...(callbackDelayMs !== undefined ? { callbackDelayMs } : {}),
     callbackAllow: values['callback-allow'] ?? [],
+    ...(recognizer === 'pocketsphinx' ? { recognizer: pocketsphinx() } : {}),
     log: io.stderr,
   });
   // Signals are taken from before the port opens: a SIGTERM right after the first line is printed
@@ -115,7 +126,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
     throw e;
   }
   if (pidFile) writeFileSync(pidFile, `${process.pid}\n`);
-  io.stdout(`asr-contract mock listening on ${emulator.url} (pid ${process.pid}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''})`);
+  io.stdout(`asr-contract mock listening on ${emulator.url} (pid ${process.pid}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''}${options.recognizer ? `, ${options.recognizer.name} for English engines` : ''})`);
   io.stdout(`  accepts SecretId ${options.credentials.map((c) => c.secretId).join(' and ')}; ready when GET ${emulator.url}/_emulator/health answers 200`);
   reportReady(io.env, emulator.url);
   const why = await stopped;

@@ -2,6 +2,7 @@
 // in specs/ (what the local Postman environment and every example use), and also the pair in
 // TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when one is set, the names Tencent's SDKs read.
 import type { Model } from '../model/types.js';
+import type { Transcriber } from './recognizer/transcriber.js';
 
 export interface KeyPair {
   secretId: string;
@@ -28,6 +29,8 @@ export interface EmulatorOptions {
   callbackDelayMs: number;
   /** Hosts callbacks may be delivered to besides loopback addresses. */
   callbackAllow: string[];
+  /** A real recogniser for its language's engines (--recognizer); canned passages otherwise. */
+  recognizer?: Transcriber;
   /** Seed for generated ids, so runs can be reproduced. */
   seed: string;
   now: () => number;

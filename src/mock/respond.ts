@@ -2,7 +2,7 @@
 // specs/service.yaml, messages from specs/errors.yaml in the language the caller asked for.
 import { randomUUID } from 'node:crypto';
 import type { Model } from '../model/types.js';
-import { ApiError } from './errors.js';
+import { ApiError, type RuleText } from './errors.js';
 
 export type Language = 'zh-CN' | 'en-US';
 
@@ -22,7 +22,16 @@ export function errorMessage(model: Model, error: ApiError, lang: Language, cont
     .replaceAll('{param}', error.param ?? '')
     .replaceAll('{action}', error.param ?? context.action ?? '')
     .replaceAll('{version}', error.param ?? '');
-  return error.detail ? `${text}\n${error.detail}` : text;
+  const rule = error.rule ? ruleText(model, error.rule, lang) : '';
+  const full = rule ? `${text}${lang === 'en-US' ? ' ' : ''}${rule}` : text;
+  return error.detail ? `${full}\n${error.detail}` : full;
+}
+
+/** The rule's sentence from specs/emulator.yaml `messages`, its `{placeholders}` filled in. */
+export function ruleText(model: Model, rule: RuleText, lang: Language): string {
+  const template = rule.text?.[lang] ?? model.emulator.messages[rule.kind]?.[lang];
+  if (!template) return '';
+  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => (rule.args[name] !== undefined ? String(rule.args[name]) : whole));
 }
 
 export function errorEnvelope(model: Model, error: ApiError, lang: Language): Record<string, unknown> {

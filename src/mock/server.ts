@@ -90,14 +90,14 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
     if (route) {
-      const answer = handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
+      const answer = await handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
       result = { status: 200, body: answer, delayMs: 0 };
     } else if (pathname !== '/') {
       result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
     } else if (tooLarge) {
       result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
     } else {
-      const r = handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
+      const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
       result = { status: 200, body: r.body, delayMs: r.delayMs };
     }
     flush();

@@ -52,12 +52,12 @@ export class EmulatorBuilder {
       const page = raw.page ? { page: { offset: this.value(raw.page.offset, [...path, 'page', 'offset']), limit: this.value(raw.page.limit, [...path, 'page', 'limit']) } } : {};
       return { op: 'query', kind: raw.query, where: m('where'), ...page, ...when };
     }
-    if ('recognize' in raw) return { op: 'recognize', audio: v('recognize'), ...when };
+    if ('recognize' in raw) return { op: 'recognize', audio: v('recognize'), ...(raw.engine !== undefined ? { engine: v('engine') } : {}), ...when };
     if ('compare' in raw) return { op: 'compare', a: this.value(raw.compare.a, [...path, 'compare', 'a']), b: this.value(raw.compare.b, [...path, 'compare', 'b']), ...when };
     if ('rank' in raw) return { op: 'rank', kind: raw.rank, where: m('where'), field: raw.field, against: v('against'), ...(raw.top !== undefined ? { top: v('top') } : {}), ...when };
     if ('meter' in raw) return { op: 'meter', biz: v('meter'), seconds: v('seconds'), ...when };
     if ('usage' in raw) return { op: 'usage', biz: v('usage'), from: v('from'), to: v('to'), ...when };
-    if ('fail' in raw) return { op: 'fail', error: raw.fail, ...(raw.param ? { param: raw.param } : {}), ...when };
+    if ('fail' in raw) return { op: 'fail', error: raw.fail, ...(raw.param ? { param: raw.param } : {}), ...(raw.rule ? { rule: raw.rule } : {}), ...when };
     return { op: 'set', vars: m('set'), ...when };
   }
 
@@ -87,5 +87,8 @@ export function emulatorSpec(raw: Raw): EmulatorSpec {
     transcripts: e.transcripts,
     usage: e.usage,
     similarity: e.similarity ?? { threshold: 70 },
+    languages: { engines: e.languages.engines, fallback: e.languages.fallback, unspaced: e.languages.unspaced },
+    audio: e.audio,
+    messages: e.messages,
   };
 }

@@ -52,6 +52,7 @@ export function buildChannel(file: SpecFile, data: Raw, shape: ShapeBuilder, dia
     name,
     direction: m.direction,
     binary: m.binary === true,
+    ...(m.audio ? { audio: m.audio } : {}),
     description: m.description,
     ...(m.payload ? { payload: shape(file, ['messages', name, 'payload'], m.payload) } : {}),
     emulator: builder.map(m.emulator, ['messages', name, 'emulator']),
@@ -106,7 +107,7 @@ export function buildCallback(file: SpecFile, data: Raw, shape: ShapeBuilder, di
     codes: codes(data.codes),
     examples: examples(data.examples),
     ...(data.emulator
-      ? { emulator: { resource: data.emulator.resource, bindings: builder.map(data.emulator.bindings, ['emulator', 'bindings']), headers: builder.map(data.emulator.headers, ['emulator', 'headers']) } }
+      ? { emulator: { resource: data.emulator.resource, bindings: builder.map(data.emulator.bindings, ['emulator', 'bindings']), headers: builder.map(data.emulator.headers, ['emulator', 'headers']), ...(data.emulator.engine !== undefined ? { engine: builder.value(data.emulator.engine, ['emulator', 'engine']) } : {}) } }
       : {}),
     loc: at(file, ['callback']),
   };

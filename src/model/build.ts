@@ -141,6 +141,8 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
         nullable: f.nullable === true,
         deprecated: f.deprecated === true,
         constraints: pick(f, ['enum', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'maxBytes']),
+        ...(f.audio ? { audio: f.audio } : {}),
+        ...(f.references ? { references: f.references } : {}),
         loc: { file: file.path, line, column },
       });
     }

@@ -4,6 +4,7 @@ import { checkStructure } from '../spec/check-structure.js';
 import { parseSpecFiles, readSpecTree, type SpecText } from '../spec/load.js';
 import { buildModel, type Sources } from './build.js';
 import { checkAreas } from './rules/areas.js';
+import { checkAudioFacts } from './rules/audio-facts.js';
 import { checkEmulatorRefs } from './rules/emulator-refs.js';
 import { checkErrorCodes } from './rules/error-codes.js';
 import { checkExamples } from './rules/examples.js';
@@ -27,6 +28,7 @@ const RULES: ((model: Model, sources: Sources) => Diagnostic[])[] = [
   checkEmulatorRefs,
   checkRoles,
   checkWorkflows,
+  checkAudioFacts,
 ];
 
 export function compileSpecTexts(texts: readonly SpecText[]): CompileResult {

@@ -1,5 +1,6 @@
 // The part of the model that tells the local emulator how to behave. Declared in specs/emulator.yaml
 // (resource kinds, transcripts) and in each action's `emulator:` block (steps and response bindings).
+import type { LocalText } from './audio-types.js';
 import type { Expr } from './expr.js';
 import type { Literal } from './types.js';
 
@@ -24,12 +25,12 @@ export type Step = StepBase &
     | { op: 'delete' }
     | { op: 'updateWhere'; kind: string; where: ValueMap; set: ValueMap }
     | { op: 'query'; kind: string; where: ValueMap; page?: { offset: Value; limit: Value } }
-    | { op: 'recognize'; audio: Value }
+    | { op: 'recognize'; audio: Value; engine?: Value }
     | { op: 'compare'; a: Value; b: Value }
     | { op: 'rank'; kind: string; where: ValueMap; field: string; against: Value; top?: Value }
     | { op: 'meter'; biz: Value; seconds: Value }
     | { op: 'usage'; biz: Value; from: Value; to: Value }
-    | { op: 'fail'; error: string; param?: string }
+    | { op: 'fail'; error: string; param?: string; rule?: LocalText }
     | { op: 'set'; vars: ValueMap }
   );
 
@@ -58,9 +59,20 @@ export interface ResourceKind {
 }
 
 export interface Transcript {
-  lang: 'zh' | 'en';
+  lang: string;
   sentences: string[];
 }
+
+/** Which language an engine's transcript is in. */
+export interface Languages {
+  engines: { pattern: string; lang: string }[];
+  fallback: string;
+  /** Languages written without spaces between words. */
+  unspaced: string[];
+}
+
+/** How a refusal names the rule that broke, per rule kind and language. */
+export type RuleMessages = Record<string, LocalText>;
 
 export interface EmulatorSpec {
   description: string;
@@ -68,4 +80,7 @@ export interface EmulatorSpec {
   transcripts: Transcript[];
   usage: { maxEntries: number; error: string };
   similarity: { threshold: number };
+  languages: Languages;
+  audio: { silenceDbfs: number; opaqueKbps: number };
+  messages: RuleMessages;
 }

@@ -2,6 +2,7 @@
 //  - OpenAPI components (2020-12, refs into #/components/schemas),
 //  - self-contained validators for ajv 8 in Node (2020-12, $defs),
 //  - schemas embedded in the Postman collection for ajv 6 in the sandbox (draft-07, definitions).
+import { describeAudio } from './audio-text.js';
 import type { Action, Envelope, Field, Model, NamedType, Shape, TypeRef } from './types.js';
 
 export type Dialect = '2020-12' | 'draft-07';
@@ -31,7 +32,7 @@ export function fieldSchema(field: Field, direction: Direction, types: Map<strin
   applyConstraints(base, field);
   if (nullable) makeNullable(base);
   if (opts.annotations) {
-    const annotated: JsonSchema = { description: field.description };
+    const annotated: JsonSchema = { description: field.audio ? `${field.description.trimEnd()}\n\n${describeAudio(field.audio)}` : field.description };
     if (field.deprecated) annotated.deprecated = true;
     if (field.default !== undefined) annotated.default = field.default;
     if (field.example !== undefined) annotated.examples = [field.example];

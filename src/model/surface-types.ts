@@ -1,5 +1,6 @@
 // The non-API-3.0 surfaces of ASR: flash recognition (HTTP), the real-time and virtual-number
 // WebSockets, and the callbacks the service POSTs to a caller's URL.
+import type { AudioRules } from './audio-types.js';
 import type { Behaviour, Value, ValueMap } from './emulator-types.js';
 import type { Field, Shape, SourceLocation } from './types.js';
 
@@ -52,7 +53,7 @@ export interface Endpoint {
   pathParameters: Field[];
   signature: HmacSignature;
   query: Shape;
-  body: { contentType: string; description: string; maxBytes: number };
+  body: { contentType: string; description: string; maxBytes: number; audio?: AudioRules };
   response: Shape;
   codes: NumericCode[];
   examples: SurfaceExample[];
@@ -67,6 +68,8 @@ export interface ChannelMessage {
   binary: boolean;
   description: string;
   payload?: Shape;
+  /** For the binary audio message: what its frames must hold. */
+  audio?: AudioRules;
   /** How the emulator fills the message from a session event. */
   emulator: ValueMap;
 }
@@ -120,6 +123,6 @@ export interface Callback {
   retry: { attempts: number; description: string };
   codes: NumericCode[];
   examples: SurfaceExample[];
-  emulator?: { resource: string; bindings: ValueMap; headers: ValueMap };
+  emulator?: { resource: string; bindings: ValueMap; headers: ValueMap; engine?: Value };
   loc: SourceLocation;
 }

@@ -1,3 +1,4 @@
+import type { AudioRules } from './audio-types.js';
 import type { Behaviour, EmulatorSpec } from './emulator-types.js';
 import type { Callback, Channel, Endpoint } from './surface-types.js';
 
@@ -48,6 +49,10 @@ export interface Field {
   nullable: boolean;
   deprecated: boolean;
   constraints: Constraints;
+  /** For base64 fields that carry audio: what the audio must be. */
+  audio?: AudioRules;
+  /** The value is the id of an emulator resource of this kind (specs/emulator.yaml). */
+  references?: string;
   loc: SourceLocation;
 }
 

@@ -1,5 +1,6 @@
 // The non-API-3.0 surfaces in OpenAPI: flash recognition as an operation on its own server, and
 // the two callbacks as OpenAPI callbacks on the actions that name a callback URL.
+import { describeAudio } from '../model/audio-text.js';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { endpointTitle } from '../model/cases.js';
 import { fieldSchema, typeIndex } from '../model/schema.js';
@@ -36,7 +37,7 @@ export function endpointPathItem(model: Model, e: Endpoint): OpenAPIV3_1.PathIte
       parameters: [...e.pathParameters.map((f) => parameter(f, 'path')), ...e.query.fields.map((f) => parameter(f, 'query'))],
       requestBody: {
         required: true,
-        description: e.body.description.trim(),
+        description: e.body.audio ? `${e.body.description.trim()}\n\n${describeAudio(e.body.audio)}` : e.body.description.trim(),
         content: { [e.body.contentType]: { schema: { type: 'string', contentMediaType: e.body.contentType, maxLength: e.body.maxBytes } as OpenAPIV3_1.SchemaObject } },
       },
       responses: {

@@ -59,10 +59,17 @@ describe('asr-contract mock (process)', () => {
     [['--port', 'eighty'], /--port must be a port number/],
     [['--step-ms=-5'], /--step-ms must be a whole number/],
     [['--verbose'], /Unknown option '--verbose'/],
+    [['--recognizer', 'whisper'], /--recognizer must be canned or pocketsphinx, got "whisper"/],
   ])('%j is a usage error', async (args, message) => {
     const r = await runCli(['mock', ...args]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  test('--recognizer pocketsphinx without pocketsphinx installed refuses to start and says what to install', async () => {
+    const r = await runCli(['mock', '--recognizer', 'pocketsphinx', '--port', '0'], { PATH: '/nonexistent' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--recognizer pocketsphinx cannot start: pocketsphinx_continuous is not on PATH\. Install Debian's packages: apt-get install pocketsphinx pocketsphinx-en-us/);
   });
 });
 

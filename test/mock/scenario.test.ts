@@ -30,14 +30,14 @@ describe('X-Emulator-Scenario', () => {
     expect(() => parseScenario(header, codes)).toThrow(message);
   });
 
-  test('the pipeline hands the latency to the server and still answers normally', () => {
+  test('the pipeline hands the latency to the server and still answers normally', async () => {
     const model = projectModel();
     const core = createEmulatorCore(model, optionsFromEnv(model, {}));
     const now = Date.now();
     const timestamp = Math.floor(now / 1000);
     const headers: Record<string, string> = { 'content-type': 'application/json', host: '127.0.0.1' };
     const auth = signTc3({ method: 'POST', headers, body: '{}', timestamp, service: 'asr', ...LOCAL }).authorization;
-    const r = handleApi3(
+    const r = await handleApi3(
       {
         method: 'POST',
         path: '/',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ModelValidators } from '../../src/model/validators.js';
 import { describeAjvError } from '../../src/model/ajv.js';
 import { LOCAL } from '../helpers/api3-client.js';
+import { toneWav } from '../helpers/audio.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 const require = createRequire(import.meta.url);
@@ -16,8 +17,10 @@ type Client = Record<string, (req?: unknown) => Promise<Record<string, any>>>; /
 let em: TestEmulator;
 let validators: ModelValidators;
 const called = new Set<string>();
-const AUDIO_A = Buffer.from('RIFF speaker A, sample one').toString('base64');
-const AUDIO_B = Buffer.from('RIFF speaker B, sample one').toString('base64');
+// Two different one-second tones: the emulator reads the audio, so it has to be real.
+const WAV_A = toneWav({ ms: 1000, freq: 440 });
+const AUDIO_A = WAV_A.toString('base64');
+const AUDIO_B = toneWav({ ms: 1000, freq: 620 }).toString('base64');
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 
 function client(overrides: { secretKey?: string; reqMethod?: 'GET' | 'POST'; signMethod?: string } = {}): Client {
@@ -50,10 +53,11 @@ afterAll(() => em.close());
 describe('official SDK against the emulator', () => {
   test('sentence recognition: a clip by base64 and by URL', async () => {
     const c = client();
-    const byData = await c.SentenceRecognition!({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: AUDIO_A, DataLen: 26, WordInfo: 1 });
+    const byData = await c.SentenceRecognition!({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: AUDIO_A, DataLen: WAV_A.length, WordInfo: 1 });
+    expect(byData.AudioDuration).toBe(1000);
     expect(byData.Result).toEqual(expect.any(String));
     expect(byData.WordList.length).toBe(byData.WordSize);
-    const again = await c.SentenceRecognition!({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: AUDIO_A, DataLen: 26, WordInfo: 1 });
+    const again = await c.SentenceRecognition!({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: AUDIO_A, DataLen: WAV_A.length, WordInfo: 1 });
     expect(again.Result).toBe(byData.Result); // deterministic
     const byUrl = await c.SentenceRecognition!({ EngSerViceType: '8k_zh', SourceType: 0, VoiceFormat: 'mp3', Url: 'https://example.com/a.mp3' });
     expect(byUrl.WordList).toBeNull();
@@ -66,11 +70,13 @@ describe('official SDK against the emulator', () => {
     expect(Number.isSafeInteger(taskId)).toBe(true);
     const statuses: number[] = [];
     let last: Record<string, any> = {}; // eslint-disable-line @typescript-eslint/no-explicit-any
+    // One progress step per second (specs/emulator.yaml); each poll sees at most one step more.
     for (let i = 0; i < 5 && statuses.at(-1) !== 2; i++) {
       last = await c.DescribeTaskStatus!({ TaskId: taskId });
       statuses.push(last.Data.Status);
+      em.advance(1000);
     }
-    expect(statuses).toEqual([1, 2]);
+    expect(statuses).toEqual([0, 1, 2]);
     expect(last.Data.StatusStr).toBe('success');
     expect(last.Data.Result).toMatch(/^\[0:0\.\d{3},\d+:\d+\.\d{3}\] {2}\S/);
     expect(last.Data.ResultDetail.length).toBeGreaterThan(0);
@@ -118,7 +124,9 @@ describe('official SDK against the emulator', () => {
   test('self-learning model: create → info → list → modify → online → download → delete', async () => {
     const c = client();
     const { ModelId } = await c.CreateCustomization!({ ModelName: '医疗词表', TextUrl: 'https://bucket.cos.ap-guangzhou.myqcloud.com/corpus.txt', ModelType: '16k' });
-    expect((await c.GetModelInfo!({ ModelId })).Data).toMatchObject({ ModelId, ModelName: '医疗词表', ModelState: -1 });
+    expect((await c.GetModelInfo!({ ModelId })).Data).toMatchObject({ ModelId, ModelName: '医疗词表', ModelState: 0 }); // training
+    em.advance(2000);
+    expect((await c.GetModelInfo!({ ModelId })).Data).toMatchObject({ ModelId, ModelState: -1 }); // trained, offline
     expect((await c.GetCustomizationList!({ Limit: 10, Offset: 0 })).Data.map((m: { ModelId: string }) => m.ModelId)).toContain(ModelId);
     await c.ModifyCustomization!({ ModelId, ModelName: '医疗词表v2' });
     await c.ModifyCustomizationState!({ ModelId, ToState: 1 });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { callTc3 } from '../helpers/api3-client.js';
+import { toneWav } from '../helpers/audio.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 const running: TestEmulator[] = [];
@@ -42,21 +43,39 @@ describe('emulator state', () => {
       ['GetModelInfo', { ModelId: 'nope' }, 'InvalidParameterValue.ModelId'],
       ['DescribeTaskStatus', { TaskId: 1 }, 'FailedOperation.NoSuchTask'],
       ['CloseAsyncRecognitionTask', { TaskId: 1 }, 'FailedOperation.NoSuchTask'],
-      ['VoicePrintVerify', { VoiceFormat: 1, SampleRate: 16000, VoicePrintId: 'nope', Data: 'AAAA' }, 'FailedOperation.NotExistentVoicePrintId'],
+      ['VoicePrintVerify', { VoiceFormat: 1, SampleRate: 16000, VoicePrintId: 'nope', Data: toneWav({ ms: 500 }).toString('base64') }, 'FailedOperation.NotExistentVoicePrintId'],
       ['DeleteAsrKeyWordLib', { KeyWordLibId: 'nope' }, 'InvalidParameterValue'],
     ];
     for (const [action, params, code] of cases) expect((await callTc3(e.url, action, params)).json.Response.Error?.Code, action).toBe(code);
   });
 
-  test('a task advances by time as well as by polls (injected clock)', async () => {
-    const e = await emulator();
+  test.each([
+    ['the default step (1 s), polled every second', undefined, 1000, [0, 1, 2]],
+    ['--step-ms 5000, polled every second', 5000, 1000, [0, 0, 0, 0, 0, 1, 1, 1]],
+    ['--step-ms 60000, polled every second', 60000, 1000, [0, 0, 0, 0, 0, 0, 0, 0]],
+    ['the default step, first polled an hour later', undefined, 3_600_000, [0, 1, 2]],
+    ['--step-ms 0, polled back to back', 0, 0, [0, 1, 2]],
+  ] as const)('a task polled with %s shows every documented state in order', async (_name, stepMs, everyMs, expected) => {
+    const e = await emulator(stepMs === undefined ? {} : { stepMs });
     const created = ok(await callTc3(e.url, 'CreateRecTask', { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 0, Url: 'https://example.com/x.wav' }));
-    const list = ok(await callTc3(e.url, 'DescribeAsyncRecognitionTasks', {}));
-    expect(list.Data.Tasks).toEqual([]);
-    e.advance(5_000);
-    const status = ok(await callTc3(e.url, 'DescribeTaskStatus', { TaskId: created.Data.TaskId }, { now: Date.now() + 5_000 }));
-    expect(status.Data).toMatchObject({ Status: 2, StatusStr: 'success', AudioDuration: expect.any(Number) });
-    expect(status.Data.ResultDetail).toBeNull(); // ResTextFormat 0 asks for no detail
+    let offset = 0;
+    const wait = (ms: number): void => {
+      e.advance(ms);
+      offset += ms;
+    };
+    if (everyMs > 1000) wait(everyMs);
+    const seen: number[] = [];
+    let last: Record<string, unknown> = {};
+    for (let i = 0; i < expected.length; i++) {
+      last = ok(await callTc3(e.url, 'DescribeTaskStatus', { TaskId: created.Data.TaskId }, { now: Date.now() + offset })).Data;
+      seen.push(last.Status as number);
+      if (everyMs <= 1000) wait(everyMs);
+    }
+    expect(seen).toEqual(expected);
+    if (seen.at(-1) === 2) {
+      expect(last).toMatchObject({ StatusStr: 'success', AudioDuration: expect.any(Number) });
+      expect(last.ResultDetail).toBeNull(); // ResTextFormat 0 asks for no detail
+    } else expect(last).toMatchObject({ StatusStr: seen.at(-1) === 0 ? 'waiting' : 'doing', Result: '' });
   });
 
   test('--state keeps resources across a restart, and a broken state file is a clear error', async () => {

@@ -14,7 +14,9 @@ interface Case {
   raw?: string;
   rawBase64?: string;
   method?: 'GET';
-  expect: { code: string; param: string };
+  contentType?: string;
+  /** `rule`: what the en-US message must say about the rule that broke. */
+  expect: { code: string; param: string; rule: string };
 }
 const cases = parse(readFileSync(join(FIXTURES, 'emulator/validation-cases.yaml'), 'utf8')) as Case[];
 
@@ -38,8 +40,9 @@ afterAll(() => em.close());
 describe('emulator parameter validation', () => {
   test.each(cases.map((c) => [`${c.action} · ${c.title} → ${c.expect.code}`, c] as const))('%s', async (_name, c) => {
     const body = c.rawBase64 !== undefined ? Buffer.from(c.rawBase64, 'base64') : (c.raw ?? expand(c.params ?? {}));
-    const r = await callTc3(em.url, c.action, body, { language: 'en-US', ...(c.method ? { method: c.method } : {}) });
+    const r = await callTc3(em.url, c.action, body, { language: 'en-US', ...(c.method ? { method: c.method } : {}), ...(c.contentType ? { contentType: c.contentType } : {}) });
     expect(r.json.Response.Error?.Code).toBe(c.expect.code);
     expect(r.json.Response.Error?.Message).toContain(`\`${c.expect.param}\``);
+    expect(r.json.Response.Error?.Message).toContain(c.expect.rule);
   });
 });

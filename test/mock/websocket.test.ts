@@ -6,6 +6,7 @@ import { describeAjvError } from '../../src/model/ajv.js';
 import { ModelValidators } from '../../src/model/validators.js';
 import { signedChannelUrl } from '../../src/signing/surface-urls.js';
 import { callTc3 } from '../helpers/api3-client.js';
+import { pcmTone, toneWav } from '../helpers/audio.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 let em: TestEmulator;
@@ -139,11 +140,87 @@ describe('real-time recognition WebSocket', () => {
   });
 });
 
+describe('real-time recognition follows the audio it receives', () => {
+  /** Sends 200 ms frames one at a time, recording how much audio had gone out when each result arrived. */
+  function paced(address: string, frames: Buffer[], frameMs: number): Promise<{ messages: Msg[]; sentMsAt: number[] }> {
+    return new Promise((resolve, reject) => {
+      const messages: Msg[] = [];
+      const sentMsAt: number[] = [];
+      let sent = 0;
+      const ws = new WebSocket(address);
+      const next = (): void => {
+        if (sent < frames.length) {
+          ws.send(frames[sent]!);
+          sent += 1;
+          setTimeout(next, 20);
+        } else ws.send(JSON.stringify({ type: 'end' }));
+      };
+      ws.on('open', next);
+      ws.on('message', (d: Buffer) => {
+        messages.push(JSON.parse(d.toString()) as Msg);
+        sentMsAt.push(sent * frameMs);
+      });
+      ws.on('close', () => resolve({ messages, sentMsAt }));
+      ws.on('error', reject);
+    });
+  }
+  const frames = (audio: Buffer, bytes: number): Buffer[] => Array.from({ length: Math.ceil(audio.length / bytes) }, (_v, i) => audio.subarray(i * bytes, (i + 1) * bytes));
+
+  test.each([
+    ['pcm (voice_format 1), 16k_zh', '1', '16k_zh', () => frames(pcmTone({ ms: 2000 }), 6400), /\p{Script=Han}/u],
+    ['pcm (voice_format 1), 16k_en', '1', '16k_en', () => frames(pcmTone({ ms: 2000 }), 6400), /^[A-Za-z ,.'?]+$/],
+    ['wav (voice_format 12), header in the first frame', '12', '16k_zh', () => { const w = toneWav({ ms: 2000 }); return [w.subarray(0, 44 + 6400), ...frames(w.subarray(44 + 6400), 6400)]; }, /\p{Script=Han}/u],
+  ] as const)('%s: no word ends after the audio sent so far, nor after the audio at all', async (_name, format, engine, make, script) => {
+    const { messages, sentMsAt } = await paced(url('realtime', { params: { engine_model_type: engine, voice_id: `paced-${format}-${engine}`, word_info: '1', voice_format: format } }), make(), 200);
+    const results = messages.map((m, i) => ({ m, sent: sentMsAt[i]! })).filter((x) => x.m.result);
+    expect(results.length).toBeGreaterThan(0);
+    for (const { m, sent } of results) {
+      expect(m.result.end_time).toBeLessThanOrEqual(sent);
+      for (const w of m.result.word_list) expect(w.end_time).toBeLessThanOrEqual(Math.min(sent, 2000));
+    }
+    expect(results.at(-1)!.m.result.slice_type).toBe(2);
+    expect(results.filter((r) => r.m.result.slice_type === 2).map((r) => r.m.result.voice_text_str).join('')).toMatch(script);
+    expect(messages.at(-1)).toMatchObject({ final: 1 });
+  });
+
+  test('silence gives no words, only the final message', async () => {
+    const messages = await session(url('realtime', { params: { engine_model_type: '16k_zh', voice_id: 'quiet', voice_format: '1' } }), (ws) => {
+      for (const f of frames(pcmTone({ ms: 1000, freq: 0 }), 6400)) ws.send(f);
+      ws.send(JSON.stringify({ type: 'end' }));
+    });
+    expect(messages.map((m) => kind('realtime', m))).toEqual(['ack', 'final']);
+  });
+
+  test.each([
+    ['text claimed as mp3 (voice_format 8)', '8', () => Buffer.from('hello not audio')],
+    ['pcm claimed as wav (voice_format 12)', '12', () => pcmTone({ ms: 200 })],
+    ['WAV bytes claimed as m4a (voice_format 14)', '14', () => toneWav({ ms: 200 })],
+    ['an 8 kHz WAV to a 16k engine', '12', () => toneWav({ ms: 200, rate: 8000 })],
+  ] as const)('%s → 4007, then close', async (_name, format, make) => {
+    const messages = await session(url('realtime', { params: { engine_model_type: '16k_zh', voice_id: `bad-${format}`, voice_format: format } }), (ws) => ws.send(make()));
+    expect(messages.at(-1)).toMatchObject({ code: 4007 });
+    kind('realtime', messages.at(-1)!);
+  });
+
+  test('an unknown hotword_id is refused before any acknowledgement', async () => {
+    const messages = await session(url('realtime', { params: { engine_model_type: '16k_zh', voice_id: 'hw', hotword_id: 'nope' } }), () => {});
+    expect(messages).toEqual([expect.objectContaining({ code: 4001, message: expect.stringContaining('hotword_id') })]);
+  });
+});
+
 describe('virtual-number detection WebSocket', () => {
   test('answers that a person picked up after a second of audio', async () => {
     const messages = await session(url('virtual-number'), (ws) => pcm(1200, 16).forEach((c) => ws.send(c)));
     expect(messages.map((m) => kind('virtual-number', m))).toEqual(['ack', 'result']);
     expect(messages[1]).toMatchObject({ result: 1, final: 1 });
+  });
+
+  test('silence is no person: after two seconds of it the client ends, and the answer is "not yet"', async () => {
+    const messages = await session(url('virtual-number', { params: { voice_id: 'silent-call', voice_format: '1' } }), (ws) => {
+      for (let i = 0; i < 10; i++) ws.send(pcmTone({ ms: 200, rate: 8000, freq: 0 }));
+      ws.send(JSON.stringify({ type: 'end' }));
+    });
+    expect(messages[1]).toMatchObject({ result: 0, final: 1 });
   });
 
   test('answers "not yet" when the client ends first', async () => {

@@ -4,14 +4,16 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Model } from '../../model/types.js';
 import type { ModelValidators } from '../../model/validators.js';
-import { runBehaviour } from '../behaviour/run.js';
-import { ApiError } from '../errors.js';
+import { runBehaviourOn } from '../behaviour/run.js';
+import { withDefaults } from '../defaults.js';
+import { ApiError, type RuleText } from '../errors.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Protocol } from '../protocol.js';
 import { errorEnvelope, languageOf, successEnvelope, type Language } from '../respond.js';
 import { parseScenario, SCENARIO_HEADER, ScenarioError } from '../scenario.js';
 import type { Store } from '../state/store.js';
 import { checkTimestamp, checkToken, headerValue, verifyTc3, verifyV1, type AuthContext } from './auth.js';
+import { checkReferences, inspectAudioParams } from './audio-params.js';
 import { coerceToShape, unflatten } from './flat-params.js';
 import { validateParams } from './validate.js';
 
@@ -41,7 +43,7 @@ export interface Api3Result {
 
 const mediaType = (headers: IncomingHttpHeaders): string => (headerValue(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 
-export function handleApi3(call: IncomingCall, deps: Api3Deps): Api3Result {
+export async function handleApi3(call: IncomingCall, deps: Api3Deps): Promise<Api3Result> {
   const { model, protocol, options } = deps;
   let lang: Language = languageOf(headerValue(call.headers, protocol.header('language')));
   let action: string | undefined;
@@ -59,12 +61,18 @@ export function handleApi3(call: IncomingCall, deps: Api3Deps): Api3Result {
     const formBody = call.method === 'POST' && type === 'application/x-www-form-urlencoded';
     const flat = formBody ? new URLSearchParams(call.body.toString('utf8')) : new URLSearchParams(call.query);
     const isV1 = formBody || (call.method === 'GET' && flat.has(legacy.signature) && !headerValue(call.headers, 'authorization'));
-    if (call.method === 'POST' && !formBody && type !== 'application/json') throw new ApiError(protocol.code('invalid-parameter'), 'Content-Type');
+    if (call.method === 'POST' && !formBody && type !== 'application/json') {
+      throw new ApiError(protocol.code('invalid-parameter'), 'Content-Type', undefined, { kind: 'contentType', args: { found: type || '(none)' } });
+    }
 
     let params: Record<string, unknown>;
     if (isV1) {
       const values = Object.fromEntries(flat);
       lang = languageOf(values[protocol.legacy('language')] ?? headerValue(call.headers, protocol.header('language')));
+      // A form body is the legacy signature's; a client that also sent X-TC-Action meant TC3 with JSON.
+      if (formBody && !values[protocol.legacy('action')] && headerValue(call.headers, protocol.header('action'))) {
+        throw new ApiError(protocol.code('missing-parameter'), protocol.legacy('action'), undefined, { kind: 'formWithActionHeader', args: {} });
+      }
       action = route(values[protocol.legacy('action')], values[protocol.legacy('version')], protocol.legacy('action'), protocol.legacy('version'), deps);
       checkTimestamp(values[protocol.legacy('timestamp')], protocol.legacy('timestamp'), ctx);
       verifyV1({ method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: values }, ctx);
@@ -86,7 +94,9 @@ export function handleApi3(call: IncomingCall, deps: Api3Deps): Api3Result {
 
     const spec = protocol.actions.get(action)!;
     validateParams(spec, params, deps.validators, protocol);
-    const fields = runBehaviour(spec, withDefaults(spec, params), { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
+    checkReferences(spec, params, deps.store);
+    const audio = await inspectAudioParams(model, spec, params, options.recognizer);
+    const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec.request, params), audio }, { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
     return { body: successEnvelope(model, fields), delayMs, action };
   } catch (e) {
     const error =
@@ -97,18 +107,6 @@ export function handleApi3(call: IncomingCall, deps: Api3Deps): Api3Result {
           : internal(e, deps);
     return { body: errorEnvelope(model, error, lang), delayMs, ...(action ? { action } : {}), code: error.code };
   }
-}
-
-const defaultsCache = new WeakMap<Model['actions'][number], Record<string, unknown>>();
-
-/** A parameter left out takes its documented default, as the service reads it. */
-function withDefaults(action: Model['actions'][number], params: Record<string, unknown>): Record<string, unknown> {
-  let defaults = defaultsCache.get(action);
-  if (!defaults) {
-    defaults = Object.fromEntries(action.request.fields.filter((f) => f.default !== undefined).map((f) => [f.name, f.default]));
-    defaultsCache.set(action, defaults);
-  }
-  return { ...defaults, ...params };
 }
 
 function internal(e: unknown, deps: Api3Deps): ApiError {
@@ -126,17 +124,28 @@ function route(action: string | undefined, version: string | undefined, actionNa
 }
 
 function fromJson(body: Buffer, protocol: Protocol): Record<string, unknown> {
-  const invalid = (): ApiError => new ApiError(protocol.code('invalid-parameter'), 'request body');
+  const invalid = (rule: RuleText): ApiError => new ApiError(protocol.code('invalid-parameter'), 'request body', undefined, rule);
   if (body.length === 0) return {};
-  if (!isUtf8(body)) throw invalid();
+  if (!isUtf8(body)) throw invalid({ kind: 'notUtf8', args: {} });
+  const text = body.toString('utf8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw invalid();
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw invalid({ kind: 'jsonSyntax', args: stoppedAt(text, (e as Error).message) });
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid();
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw invalid({ kind: 'notObject', args: { found: parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed } });
+  }
   return parsed as Record<string, unknown>;
+}
+
+/** Where JSON.parse gave up: V8 names the character position, or none at the end of the input. */
+export function stoppedAt(text: string, message: string): { line: number; column: number; position: number } {
+  const m = /position (\d+)/.exec(message);
+  const position = m ? Number(m[1]) : text.length;
+  const before = text.slice(0, position).split('\n');
+  return { line: before.length, column: before.at(-1)!.length + 1, position };
 }
 
 function fromFlat(flat: Record<string, string>, action: string, deps: Api3Deps): Record<string, unknown> {

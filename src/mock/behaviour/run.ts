@@ -2,7 +2,7 @@
 // Nothing here knows any action by name; everything comes from the model.
 import { evaluateValue, FUNCTIONS, isTruthy, Scope } from '../../model/expr-eval.js';
 import type { Behaviour, ResourceKind, Step, ValueMap } from '../../model/emulator-types.js';
-import type { Action, Model, Shape } from '../../model/types.js';
+import type { Model, Shape } from '../../model/types.js';
 import { ApiError } from '../errors.js';
 import { advance, initialise } from '../state/progress.js';
 import type { Store, StoredRecord } from '../state/store.js';
@@ -37,10 +37,6 @@ function matches(record: StoredRecord, where: Record<string, unknown>): boolean 
     const have = record[field];
     return Array.isArray(want) ? want.includes(have) : have === want || String(have) === String(want);
   });
-}
-
-export function runBehaviour(action: Action, params: Record<string, unknown>, deps: RunDeps): Record<string, unknown> {
-  return runBehaviourOn(action.emulator, action.response, { params }, deps);
 }
 
 /** Runs steps over the store with the given variables in scope, then builds `shape` from the bindings. */
@@ -114,7 +110,7 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
         return;
       }
       case 'recognize':
-        scope.vars.rec = recognize(model.emulator.transcripts, evaluateValue(step.audio, scope));
+        scope.vars.rec = recognize(model.emulator, evaluateValue(step.audio, scope), step.engine ? evaluateValue(step.engine, scope) : undefined);
         return;
       case 'compare':
         scope.vars.similarity = similarity(evaluateValue(step.a, scope), evaluateValue(step.b, scope), model.emulator.similarity.threshold);
@@ -142,7 +138,7 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
         return;
       }
       case 'fail':
-        throw new ApiError(step.error, step.param);
+        throw new ApiError(step.error, step.param, undefined, step.rule ? { kind: 'step', args: {}, text: step.rule } : undefined);
       case 'set':
         Object.assign(scope.vars, evalMap(step.vars, scope));
         return;

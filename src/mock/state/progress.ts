@@ -1,5 +1,7 @@
-// Fields that advance on their own (a task's Status, a model's training state): one step per read
-// of the record, or per stepMs of elapsed time, whichever is further along.
+// Fields that advance on their own (a task's Status, a model's training state). Time moves them one
+// step per stepMs since creation (--step-ms overrides the spec's value), and every read sees at most
+// one step more than the read before it, the first read the first step: a client polling a task
+// sees each documented state in order, however seldom it polls.
 import type { ProgressSpec } from '../../model/emulator-types.js';
 import type { StoredRecord } from './store.js';
 
@@ -9,7 +11,9 @@ export function advance(record: StoredRecord, progress: ProgressSpec, now: numbe
   if (current < 0 || current === progress.steps.length - 1) return;
   const stepMs = stepMsOverride ?? progress.stepMs;
   const byTime = stepMs <= 0 ? Infinity : Math.floor((now - record._created) / stepMs);
-  const index = Math.min(progress.steps.length - 1, Math.max(current, record._reads, byTime));
+  const seen = typeof record._seen === 'number' ? record._seen : -1;
+  const index = Math.min(progress.steps.length - 1, Math.max(current, Math.min(byTime, seen + 1)));
+  record._seen = index;
   const step = progress.steps[index]!;
   record[progress.field] = step.value;
   if (progress.label && step.label !== undefined) record[progress.label] = step.label;

@@ -9,6 +9,8 @@ export type StoredRecord = Record<string, unknown> & {
   _created: number;
   _updated: number;
   _reads: number;
+  /** The progress step the last read showed (state/progress.ts). */
+  _seen?: number;
 };
 
 export interface StoreSnapshot {

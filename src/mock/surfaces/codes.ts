@@ -21,3 +21,11 @@ export function statusOf(codes: readonly NumericCode[], role: string, detail?: s
   const base = c.message ?? c.description;
   return { code: c.code, message: detail ? `${base} (${detail})` : base };
 }
+
+/** The status for a code the spec names by number (an audio rule's code, "4007"). */
+export function statusByCode(codes: readonly NumericCode[], code: string, detail?: string): { code: number; message: string } {
+  const c = codes.find((x) => String(x.code) === code);
+  if (!c) throw new Error(`no code ${code}`); // the audio rules check prevents this
+  const base = c.message ?? c.description;
+  return { code: c.code, message: detail ? `${base} (${detail})` : base };
+}

@@ -9,13 +9,18 @@ import type { Model } from '../../model/types.js';
 import type { ModelValidators } from '../../model/validators.js';
 import { coerceToShape } from '../api3/flat-params.js';
 import { headerValue } from '../api3/auth.js';
-import { audioFingerprint } from '../behaviour/recognize.js';
+import { checkAudio, isRefusal } from '../audio/check.js';
+import { fingerprintOf } from '../audio/inspect.js';
+import { refusalDetail } from '../audio/refusal-text.js';
+import { missingReference } from '../state/references.js';
+import { withDefaults } from '../defaults.js';
+import { transcribeServed } from '../recognizer/serve.js';
 import { runBehaviourOn } from '../behaviour/run.js';
 import { synthesize } from '../behaviour/synthesize.js';
 import { Scope } from '../../model/expr-eval.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Store } from '../state/store.js';
-import { statusOf, SurfaceError } from './codes.js';
+import { statusByCode, statusOf, SurfaceError } from './codes.js';
 import { verifyHmac } from './hmac-auth.js';
 
 export interface EndpointDeps {
@@ -35,7 +40,7 @@ export interface EndpointCall {
   tooLarge: boolean;
 }
 
-export function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Record<string, unknown> {
+export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown>> {
   const { model, options } = deps;
   const now = options.now();
   const requestId = randomBytes(12).toString('hex');
@@ -51,11 +56,28 @@ export function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: End
     const validate = deps.validators.surface(`query.${endpoint.name}`);
     if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
     if (call.body.length === 0) throw new SurfaceError('audio-empty');
-    const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio: { hash: audioFingerprint(call.body.toString('base64')), bytes: call.body.length } };
+    const missing = missingReference(endpoint.query.fields, params, deps.store);
+    if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
+    let audio: unknown = { fingerprint: fingerprintOf(call.body), bytes: call.body.length };
+    if (endpoint.body.audio) {
+      const all = withDefaults(endpoint.query, params);
+      const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
+      if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
+      audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, all, found, call.body);
+    }
+    const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
     return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });
   } catch (e) {
-    const status = e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
-    if (!(e instanceof SurfaceError)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
+    const status = e instanceof AudioStatus ? e.status : e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
+    if (!(e instanceof SurfaceError) && !(e instanceof AudioStatus)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
     return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
   }
 }
+
+/** A refusal whose code the audio rules name by number. */
+class AudioStatus extends Error {
+  constructor(readonly status: { code: number; message: string }) {
+    super(status.message);
+  }
+}
+

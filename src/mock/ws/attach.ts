@@ -10,6 +10,7 @@ import type { ModelValidators } from '../../model/validators.js';
 import { coerceToShape } from '../api3/flat-params.js';
 import { headerValue } from '../api3/auth.js';
 import type { EmulatorOptions } from '../options.js';
+import { missingReference } from '../state/references.js';
 import type { Store } from '../state/store.js';
 import { SurfaceError } from '../surfaces/codes.js';
 import { verifyHmac } from '../surfaces/hmac-auth.js';
@@ -60,6 +61,8 @@ export function attachChannels(server: Server, deps: WsDeps): { close(): void } 
         verifyHmac(sig, channel.host, { method: 'GET', hostHeader: headerValue(req.headers, 'host'), path, params: raw, signature: raw[sig.parameter ?? ''] }, options, options.now());
         const validate = deps.validators.surface(`query.${channel.name}`);
         if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
+        const missing = missingReference(channel.query.fields, params, deps.store);
+        if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
       } catch (e) {
         if (!(e instanceof SurfaceError)) options.log(`internal error in ${channel.name}: ${(e as Error).stack ?? String(e)}`);
         session.fail(e instanceof SurfaceError ? e.role : 'internal-error', e instanceof SurfaceError ? e.detail : undefined);

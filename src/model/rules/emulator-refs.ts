@@ -11,7 +11,8 @@ import { responseField } from '../response-path.js';
 import type { Action, Model } from '../types.js';
 
 /** Names every expression may read, and the names each step kind defines for later ones. */
-const ALWAYS_DEFINED = ['params', 'now', 'item', 'index'];
+// `audio` holds what the emulator read from each request field with audio rules (`audio.Data`).
+const ALWAYS_DEFINED = ['params', 'now', 'item', 'index', 'audio'];
 const DEFINES: Partial<Record<Step['op'], string[]>> = {
   create: ['record'],
   find: ['record'],
@@ -77,6 +78,7 @@ function stepValues(step: Step): [string[], Value][] {
       break;
     case 'recognize':
       out.push([['recognize'], step.audio]);
+      if (step.engine) out.push([['engine'], step.engine]);
       break;
     case 'compare':
       out.push([['compare', 'a'], step.a], [['compare', 'b'], step.b]);
