@@ -32,7 +32,9 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
         in: 'header',
         required: true,
         description: `Always \`${action.name}\` for this operation.`,
-        schema: { type: 'string', const: action.name } as OpenAPIV3_1.SchemaObject,
+        // `const` alone is lost on tools that predate 3.1 (openapi-to-postmanv2 sends `<string>`);
+        // a one-value enum, a default and an example say the same thing to them.
+        schema: { type: 'string', const: action.name, enum: [action.name], default: action.name, example: action.name } as OpenAPIV3_1.SchemaObject,
       },
       ...headerRefs,
     ],
