@@ -4,6 +4,7 @@ import { errorCode, headerName } from '../model/roles.js';
 import type { Action, Area, Model } from '../model/types.js';
 import { envelopeComponent, headerComponent, ref, requestComponent } from './components.js';
 import { SECURITY_SCHEME } from './security.js';
+import { actionSamples } from '../samples/api3/index.js';
 import { actionCallbacks } from './surfaces.js';
 
 /** The path key public API directories use for header-routed APIs: every action is `POST /`. */
@@ -68,6 +69,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
     ...(actionCallbacks(model, action.name) ? { callbacks: actionCallbacks(model, action.name) } : {}),
     'x-title-zh': action.titleZh,
     'x-mutating': action.mutating,
+    'x-codeSamples': actionSamples(model, action),
   } as OpenAPIV3_1.OperationObject;
 }
 

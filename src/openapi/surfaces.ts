@@ -5,6 +5,7 @@ import { endpointTitle } from '../model/cases.js';
 import { fieldSchema, typeIndex } from '../model/schema.js';
 import type { Callback, Endpoint } from '../model/surface-types.js';
 import type { Model } from '../model/types.js';
+import { endpointSamples } from '../samples/flash/index.js';
 import { ref, SCHEMA_OPTIONS } from './components.js';
 import { slug } from './operation.js';
 
@@ -51,6 +52,7 @@ export function endpointPathItem(model: Model, e: Endpoint): OpenAPIV3_1.PathIte
       },
       security: [{ [endpointSecurityScheme(e)]: [] }],
       'x-mutating': e.mutating,
+      'x-codeSamples': endpointSamples(e),
     } as OpenAPIV3_1.OperationObject,
   } as OpenAPIV3_1.PathItemObject;
 }
