@@ -30,3 +30,19 @@ export function swapOnce(source: string, from: string, to: string): string {
   if (parts.length !== 2) throw new Error(`expected ${JSON.stringify(from)} once in the sample, found it ${parts.length - 1} times`);
   return parts.join(to);
 }
+
+/**
+ * A sample whose example names an id the emulator has never issued must get exactly the not-found
+ * code of a resource kind the action looks up. Where that code is a generic one (it has a role,
+ * such as InvalidParameterValue), the message must name the id field, not some other parameter.
+ */
+export function lookupMiss(action: string, code: string | undefined, message: string): string | undefined {
+  const model = projectModel();
+  const spec = model.actions.find((a) => a.name === action)!;
+  const kinds = spec.emulator.steps.flatMap((s) => (s.op === 'find' ? [model.emulator.resources.find((r) => r.name === s.kind)!] : []));
+  const kind = kinds.find((k) => k.notFound === code);
+  if (!kind) return `${action}: expected ${kinds.map((k) => k.notFound).join(' or ') || 'success'}, got ${code}: ${message}`;
+  const generic = model.errors.find((e) => e.code === code)?.role !== undefined;
+  if (generic && !message.includes(kind.id.field)) return `${action}: ${code} is not about ${kind.id.field}: ${message}`;
+  return undefined;
+}
