@@ -1,7 +1,7 @@
 // What every API 3.0 sample needs to know about one call, read from the model: the action, the
 // service and version as the SDKs spell them in package names, the endpoint, and the example's
 // parameters (the first example of the action, which the build has validated against its schema).
-import { headerName } from '../../model/roles.js';
+import { headerName, optionalHeaderName } from '../../model/roles.js';
 import type { Action, Model } from '../../model/types.js';
 import type { Json } from '../literals.js';
 
@@ -18,7 +18,8 @@ export interface Api3Call {
   versionPackage: string;
   host: string;
   region: string;
-  headers: { action: string; version: string; timestamp: string; region: string };
+  /** The region header is optional in a contract (the service accepts calls without it). */
+  headers: { action: string; version: string; timestamp: string; region?: string };
   params: Record<string, Json>;
 }
 
@@ -33,7 +34,7 @@ export function api3Call(model: Model, action: Action): Api3Call {
     versionPackage: `v${s.version.replace(/-/g, '')}`,
     host: s.endpoints[0]!.host,
     region: s.defaultRegion,
-    headers: { action: headerName(model, 'action'), version: headerName(model, 'version'), timestamp: headerName(model, 'timestamp'), region: headerName(model, 'region') },
+    headers: { action: headerName(model, 'action'), version: headerName(model, 'version'), timestamp: headerName(model, 'timestamp'), region: optionalHeaderName(model, 'region') },
     params: (action.examples[0]?.request ?? {}) as Record<string, Json>,
   };
 }

@@ -36,7 +36,7 @@ signature=$(printf %s "$string_to_sign" | hmac "hexkey:$key")
 curl -sS "https://$host/" -d "$payload" \\
   -H "Authorization: ${TC3_ALGORITHM} Credential=$${CREDENTIAL_ENV.secretId}/$scope, SignedHeaders=${signed.join(';')}, Signature=$signature" \\
   -H "Content-Type: $content_type" -H "${h.action}: ${c.action.name}" -H "${h.version}: ${c.version}" \\
-  -H "${h.timestamp}: $timestamp" -H "${h.region}: ${c.region}"
+  -H "${h.timestamp}: $timestamp"${h.region ? ` -H "${h.region}: ${c.region}"` : ''}
 `;
   return { lang: 'Shell', label: 'curl', source };
 }

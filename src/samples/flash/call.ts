@@ -15,11 +15,12 @@ export interface FlashCall {
   contentType: string;
 }
 
-export function flashCall(e: Endpoint): FlashCall {
+/** Undefined for a surface the templates do not fit: one whose signature is not carried in a header
+ * with a secret-id and a timestamp parameter, or whose path does not end in its AppId. */
+export function flashCall(e: Endpoint): FlashCall | undefined {
   const sig = e.signature;
-  if (!sig.secretIdParameter || !sig.timestampParameter || !sig.header) throw new Error(`${e.name}: samples need a signature with a secret id, a timestamp and a header`);
   const prefix = /^([^{]*)\{[A-Za-z][A-Za-z0-9_]*\}$/.exec(e.path);
-  if (!prefix) throw new Error(`${e.name}: samples need a path that ends in its AppId, not ${e.path}`);
+  if (!sig.secretIdParameter || !sig.timestampParameter || !sig.header || !prefix) return undefined;
   return {
     endpoint: e,
     host: e.host,

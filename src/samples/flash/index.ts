@@ -8,5 +8,6 @@ import { flashGoSample, flashJavaSample, flashPythonSample } from './speech-sdks
 
 export function endpointSamples(e: Endpoint): CodeSample[] {
   const call = flashCall(e);
+  if (!call) return [];
   return [flashNodeSample(call), flashPythonSample(call), flashGoSample(call), flashJavaSample(call), flashCurlSample(call)];
 }
