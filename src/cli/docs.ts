@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { docsRedoclyConfig } from '../docs/code-sample-languages.js';
 import { docsDocument } from '../docs/document.js';
 import { inlineRemoteAssets } from '../docs/offline.js';
 import { GENERATED_DIR } from '../output-paths.js';
@@ -30,13 +31,16 @@ export function runDocs(argv: string[], io: Io, root: string): number {
   const work = mkdtempSync(join(tmpdir(), 'asr-docs-'));
   try {
     const input = join(work, 'openapi.json');
-    writeFileSync(input, JSON.stringify(docsDocument(model)));
+    const config = join(work, 'redocly.yaml');
+    const doc = docsDocument(model);
+    writeFileSync(input, JSON.stringify(doc));
+    writeFileSync(config, docsRedoclyConfig(doc));
     const cli = createRequire(join(root, 'package.json')).resolve('@redocly/cli/bin/cli.js');
     // Rendered next to the target and renamed into place: a failed build never leaves half a page.
     mkdirSync(dirname(target), { recursive: true });
     const staged = `${target}.${process.pid}.tmp`;
     const title = `${model.service.name} (${model.service.nameZh}) API ${model.service.version}`;
-    const r = spawnSync(process.execPath, [cli, 'build-docs', input, '--inlineBundle', '-o', staged, '--title', title], {
+    const r = spawnSync(process.execPath, [cli, 'build-docs', input, '--config', config, '--inlineBundle', '-o', staged, '--title', title], {
       encoding: 'utf8',
       env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
     });

@@ -6,6 +6,7 @@ import type { ResourceKind } from './emulator-types.js';
 import { responseField } from './response-path.js';
 import type { Endpoint } from './surface-types.js';
 import { errorCode } from './roles.js';
+import { exampleQuery, signingParameters } from './signing-parameters.js';
 import type { Action, CaseExpectation, ErrorRole, Field, Model, Poll } from './types.js';
 
 export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
@@ -219,8 +220,8 @@ function authCases(model: Model): ContractCase[] {
 /** Flash-style endpoints: a success case from the example, and refusals in the endpoint's own codes. */
 function endpointCases(e: Endpoint, negative: boolean): ContractCase[] {
   const code = (role: string): string => String(e.codes.find((c) => c.role === role)?.code ?? '');
-  const signing = new Set([e.signature.secretIdParameter, e.signature.timestampParameter, e.signature.expiredParameter, e.signature.nonceParameter, e.signature.parameter].filter(Boolean));
-  const base = Object.fromEntries(Object.entries(e.examples[0]!.query ?? {}).filter(([k]) => !signing.has(k)));
+  const signing = signingParameters(e.signature);
+  const base = exampleQuery(e);
   const mk = (suffix: string, name: string, params: Record<string, unknown>, expect: CaseExpectation, extra: Partial<ContractCase> = {}, emptyBody = false): ContractCase => ({
     id: `${e.name}/${suffix}`,
     kind: suffix === 'example' ? 'example' : 'bad-value',

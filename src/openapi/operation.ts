@@ -4,6 +4,7 @@ import { errorCode, headerName } from '../model/roles.js';
 import type { Action, Area, Model } from '../model/types.js';
 import { envelopeComponent, headerComponent, ref, requestComponent } from './components.js';
 import { SECURITY_SCHEME } from './security.js';
+import { actionSamples } from '../samples/api3/index.js';
 import { actionCallbacks } from './surfaces.js';
 
 /** The path key public API directories use for header-routed APIs: every action is `POST /`. */
@@ -32,7 +33,9 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
         in: 'header',
         required: true,
         description: `Always \`${action.name}\` for this operation.`,
-        schema: { type: 'string', const: action.name } as OpenAPIV3_1.SchemaObject,
+        // `const` alone is lost on tools that predate 3.1 (openapi-to-postmanv2 sends `<string>`);
+        // a one-value enum, a default and an example say the same thing to them.
+        schema: { type: 'string', const: action.name, enum: [action.name], default: action.name, example: action.name } as OpenAPIV3_1.SchemaObject,
       },
       ...headerRefs,
     ],
@@ -66,6 +69,7 @@ export function operation(model: Model, action: Action, area: Area): OpenAPIV3_1
     ...(actionCallbacks(model, action.name) ? { callbacks: actionCallbacks(model, action.name) } : {}),
     'x-title-zh': action.titleZh,
     'x-mutating': action.mutating,
+    'x-codeSamples': actionSamples(model, action),
   } as OpenAPIV3_1.OperationObject;
 }
 

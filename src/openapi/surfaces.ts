@@ -6,6 +6,7 @@ import { endpointTitle } from '../model/cases.js';
 import { fieldSchema, typeIndex } from '../model/schema.js';
 import type { Callback, Endpoint } from '../model/surface-types.js';
 import type { Model } from '../model/types.js';
+import { endpointSamples } from '../samples/flash/index.js';
 import { ref, SCHEMA_OPTIONS } from './components.js';
 import { slug } from './operation.js';
 
@@ -27,10 +28,14 @@ export function endpointPathItem(model: Model, e: Endpoint): OpenAPIV3_1.PathIte
     ...(f.deprecated ? { deprecated: true } : {}),
   });
   const success = e.examples.filter((x) => x.response);
+  const servers = [{ url: `https://${e.host}`, description: `${e.titleZh}: its own host, not the API 3.0 endpoint.` }];
   return {
-    servers: [{ url: `https://${e.host}`, description: `${e.titleZh}: its own host, not the API 3.0 endpoint.` }],
+    // Path-level servers reach orval (baseUrl.getBaseUrlFromSpecification); operation-level ones
+    // reach openapi-to-postmanv2. Each tool reads only one of the two places.
+    servers,
     [e.method.toLowerCase()]: {
       operationId: e.name,
+      servers,
       summary: e.summary,
       description: [`**${e.titleZh}**`, e.description.trim(), '### Signature', e.signature.description.trim(), '### Codes', codeTable(e.codes)].join('\n\n'),
       tags: [endpointTag(e)],
@@ -48,6 +53,7 @@ export function endpointPathItem(model: Model, e: Endpoint): OpenAPIV3_1.PathIte
       },
       security: [{ [endpointSecurityScheme(e)]: [] }],
       'x-mutating': e.mutating,
+      'x-codeSamples': endpointSamples(e),
     } as OpenAPIV3_1.OperationObject,
   } as OpenAPIV3_1.PathItemObject;
 }

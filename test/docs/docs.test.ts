@@ -52,6 +52,11 @@ describe('asr-contract docs: the page', () => {
     expect(html).toContain('TC3-HMAC-SHA256');
   });
 
+  test('carries the code samples of every operation (Redoc shows x-codeSamples)', () => {
+    expect(html.match(/"label":"tccli","source":/g) ?? []).toHaveLength(model.actions.length);
+    expect(html.match(/"label":"Python \(speech SDK\)","source":/g) ?? []).toHaveLength(model.endpoints.length);
+  });
+
   test('a contract that does not compile writes no page', async () => {
     const root = mkdtempSync(join(dir, 'bad-'));
     cpSync(join(MINI_SPEC, 'specs'), join(root, 'specs'), { recursive: true });
@@ -135,6 +140,21 @@ describe.skipIf(!HAS_CHROMIUM)(`asr-contract docs in headless Chromium ${HAS_CHR
       }
     }
     expect([...seen].sort()).toEqual(actionNames);
+    expect(problems).toEqual([]);
+  });
+
+  test('an operation offers its code samples in the request panel, one entry per form', async () => {
+    await tab.goto(`file://${page}#/recorded-file-recognition/createrectask`, { waitUntil: 'load' });
+    const forms = ['Node.js', 'Python', 'Go', 'Java', 'PHP', '.NET', 'C++', 'tccli', 'curl'];
+    // The panel has two pickers (example and language); the language one shows a form's label.
+    const picker = tab.locator('.panel-request-samples [data-testid="dropdown"] button', { hasText: new RegExp(`^(${forms.map((f) => f.replace(/[.+]/g, '\\$&')).join('|')})$`) }).first();
+    await picker.waitFor({ state: 'visible', timeout: 15_000 });
+    await picker.click();
+    const entries = tab.locator('[role="menuitem"]:visible');
+    await entries.first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect((await entries.allInnerTexts()).map((t) => t.trim()), 'the language menu').toEqual(forms);
+    await entries.filter({ hasText: /^tccli$/ }).first().click();
+    await tab.locator('pre', { hasText: 'tccli asr CreateRecTask' }).first().waitFor({ state: 'visible', timeout: 10_000 });
     expect(problems).toEqual([]);
   });
 

@@ -42,6 +42,8 @@ describe('generated OpenAPI document', () => {
       const op = item.post;
       const action = op.parameters.find((p) => p.name === 'X-TC-Action');
       expect(action?.schema?.const).toBe(op.operationId);
+      // Tools that predate 3.1 ignore const: the same value as a one-value enum, a default and an example.
+      expect(action?.schema).toMatchObject({ enum: [op.operationId], default: op.operationId, example: op.operationId });
       const refs = op.parameters.filter((p) => p.$ref).map((p) => p.$ref);
       expect(refs).toEqual(expect.arrayContaining(['#/components/parameters/XTCVersion', '#/components/parameters/XTCTimestamp', '#/components/parameters/XTCRegion']));
     }
@@ -71,6 +73,7 @@ describe('generated OpenAPI document', () => {
     const item = doc.paths['/asr/flash/v1/{appId}'];
     expect(item.servers).toEqual([expect.objectContaining({ url: 'https://asr.cloud.tencent.com' })]);
     const op = item.post;
+    expect(op.servers).toEqual(item.servers); // generators read one place or the other
     expect(op.operationId).toBe('FlashRecognition');
     expect(op.parameters.find((p: { name: string }) => p.name === 'appId')).toMatchObject({ in: 'path', required: true });
     expect(op.parameters.find((p: { name: string }) => p.name === 'engine_type')).toMatchObject({ in: 'query', required: true });
@@ -96,5 +99,14 @@ describe('generated OpenAPI document', () => {
     expect(s.TaskStatus.properties.ResultDetail.type).toEqual(['array', 'null']);
     expect(s.CreateRecTaskRequest.properties.SourceType.enum).toEqual([0, 1]);
     expect(s.CreateRecTaskRequest.required).toEqual(['EngineModelType', 'ChannelNum', 'ResTextFormat', 'SourceType']);
+  });
+
+  test('every operation carries x-codeSamples: nine forms per action, five for flash', () => {
+    const labels = (op: { 'x-codeSamples': { lang: string; label: string; source: string }[] }): string[] => op['x-codeSamples'].map((x) => x.label);
+    for (const [path, item] of Object.entries(doc.paths) as [string, { post: Parameters<typeof labels>[0] & { operationId: string } }][]) {
+      const expected = path.startsWith('/#') ? ['Node.js', 'Python', 'Go', 'Java', 'PHP', '.NET', 'C++', 'tccli', 'curl'] : ['Node.js', 'Python (speech SDK)', 'Go (speech SDK)', 'Java (speech SDK)', 'curl'];
+      expect(labels(item.post), item.post.operationId).toEqual(expected);
+      if (path.startsWith('/#')) for (const sample of item.post['x-codeSamples']) expect(sample.source, `${item.post.operationId} ${sample.label}`).toContain(item.post.operationId);
+    }
   });
 });
