@@ -12,7 +12,7 @@ import { OUTPUT_FILES, renderOutputs } from '../outputs.js';
 import type { NewmanRunSummary } from 'newman';
 import { reportPaths, REPORTERS, runNewman, type ReporterName } from '../runner/newman-run.js';
 import { formatTable, perActionTable, redactFiles } from '../runner/report.js';
-import { casesById, selectItems, SelectionError, type LeaveOut, type Selection } from '../runner/select.js';
+import { casesById, selectItems, SelectionError, withPollDelay, type LeaveOut, type Selection } from '../runner/select.js';
 import { emulatorTarget, isLocal, remoteTarget, TargetError, type Target } from '../runner/target.js';
 import { planRun, type RunPlan } from '../runner/plan.js';
 import { preflight } from '../runner/preflight.js';
@@ -117,7 +117,8 @@ export async function runTest(argv: string[], io: Io, root: string): Promise<num
   if (!target) {
     // Callbacks come quickly here: the run waits for them. Example callback URLs point at hosts
     // the emulator rightly refuses; only real trouble is worth a line.
-    emulator = await startEmulator(model, optionsFromEnv(model, {}, { log: (line) => void (line.startsWith('callback ') || io.stderr(line)), callbackDelayMs: 100 }), { host: '127.0.0.1', port: 0 });
+    // Its tasks advance one documented state per read (step 0), so the polls below need no wait.
+    emulator = await startEmulator(model, optionsFromEnv(model, {}, { log: (line) => void (line.startsWith('callback ') || io.stderr(line)), callbackDelayMs: 100, stepMs: 0 }), { host: '127.0.0.1', port: 0 });
     target = emulatorTarget(model, emulator.url);
   }
 
@@ -129,7 +130,8 @@ export async function runTest(argv: string[], io: Io, root: string): Promise<num
       if (c?.mutating && !includeMutating && !isLocal(surfaceUrl)) return 'they create billable resources or submit recognition work (add --include-mutating to run them)';
       return undefined;
     };
-    const chosen = selectItems(JSON.parse(onDisk) as Record<string, unknown>, cases, { folders, leaveOut });
+    const parsed = JSON.parse(onDisk) as Record<string, unknown>;
+    const chosen = selectItems(t.emulator ? withPollDelay(parsed, 0) : parsed, cases, { folders, leaveOut });
     selection = chosen;
     const plan = planRun(model, t, { folders, includeMutating });
     io.stdout(`asr-contract test: ${selection.requests} cases; where each surface goes:`);

@@ -43,6 +43,9 @@ export function bodyText(action: Action | undefined, params: Record<string, unkn
 
 const contract = (key: string, value: string, description: string): HeaderDefinition => ({ key, value, disabled: true, description });
 
+/** The disabled header that tells the test script to poll; the runner reads it too. */
+export const POLL_HEADER = 'X-Contract-Poll';
+
 export function apiRequest(model: Model, actionName: string, params: Record<string, unknown>, c?: ContractCase): RequestDefinition {
   const action = model.actions.find((a) => a.name === actionName);
   const header: HeaderDefinition[] = [
@@ -56,7 +59,7 @@ export function apiRequest(model: Model, actionName: string, params: Record<stri
     header.push(contract('X-Contract-Expect', c.expect === 'success' ? 'success' : `error=${c.expect.error}`, 'Read by the contract tests, never sent: what this call must answer.'));
     const captures = Object.entries(c.capture);
     if (captures.length > 0) header.push(contract('X-Contract-Capture', captures.map(([k, v]) => `${k}=${v}`).join('; '), 'Read by the contract tests, never sent: collection variables to set from the answer.'));
-    if (c.poll) header.push(contract('X-Contract-Poll', `${c.poll.path}=${String(c.poll.equals)}; attempts=${c.poll.attempts}; delayMs=${c.poll.delayMs}`, 'Read by the contract tests, never sent: repeat until the field has the value.'));
+    if (c.poll) header.push(contract(POLL_HEADER, `${c.poll.path}=${String(c.poll.equals)}; attempts=${c.poll.attempts}; delayMs=${c.poll.delayMs}`, 'Read by the contract tests, never sent: repeat until the field has the value.'));
     if (c.sign) header.push(contract('X-Contract-Sign', c.sign, 'Read by the signing script, never sent: sign badly on purpose.'));
   }
   return { method: 'POST', header, url: '{{baseUrl}}/', body: { mode: 'raw', raw: bodyText(action, params), options: { raw: { language: 'json' } } } };

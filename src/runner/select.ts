@@ -2,11 +2,13 @@
 // must not send (billable work against a remote server, a surface with no address), with a reason.
 import type { ContractCase } from '../model/cases.js';
 import { stableId } from '../postman/ids.js';
+import { POLL_HEADER } from '../postman/item.js';
 
 interface Node {
   id?: string;
   name: string;
   item?: Node[];
+  request?: { header?: { key: string; value: string }[] };
 }
 
 export class SelectionError extends Error {}
@@ -82,4 +84,20 @@ export function selectItems(collection: Record<string, unknown>, cases: Map<stri
     return true;
   });
   return { collection: { ...collection, item: nodes }, requests, leftOut };
+}
+
+/**
+ * The same collection with every poll's wait set to `delayMs`. The runner's own emulator advances a
+ * task one documented state per read (step 0), so its polls need no wait; a real server keeps the
+ * waits the specs give.
+ */
+export function withPollDelay(collection: Record<string, unknown>, delayMs: number): Record<string, unknown> {
+  const walk = (nodes: Node[]): Node[] =>
+    nodes.map((n) => {
+      if (n.item) return { ...n, item: walk(n.item) };
+      const header = n.request?.header;
+      if (!header?.some((h) => h.key === POLL_HEADER)) return n;
+      return { ...n, request: { ...n.request, header: header.map((h) => (h.key === POLL_HEADER ? { ...h, value: h.value.replace(/delayMs=\d+/, `delayMs=${delayMs}`) } : h)) } };
+    });
+  return { ...collection, item: walk(collection.item as Node[]) };
 }
