@@ -4,7 +4,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { signV1, v1StringToSign, type V1Method } from '../../signing/v1.js';
-import { parseTc3Authorization, sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
+import { parseTc3Authorization } from '../../signing/tc3-authorization.js';
+import { sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
 import { ApiError } from '../errors.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Protocol } from '../protocol.js';
