@@ -4,10 +4,9 @@ import type { ContractCase } from '../model/cases.js';
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Action, Example, Model } from '../model/types.js';
 import { OUTPUT_FILES } from '../output-paths.js';
+import { API3_CONTENT_TYPE } from '../signing/api3-request.js';
 import { stableId } from './ids.js';
 import { requestMarkdown } from './markdown.js';
-
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface HeaderDefinition {
   key: string;
@@ -46,7 +45,7 @@ const contract = (key: string, value: string, description: string): HeaderDefini
 export function apiRequest(model: Model, actionName: string, params: Record<string, unknown>, c?: ContractCase): RequestDefinition {
   const action = model.actions.find((a) => a.name === actionName);
   const header: HeaderDefinition[] = [
-    { key: 'Content-Type', value: JSON_CONTENT_TYPE },
+    { key: 'Content-Type', value: API3_CONTENT_TYPE },
     { key: headerName(model, 'action'), value: actionName },
     { key: headerName(model, 'version'), value: model.service.version },
   ];

@@ -18,7 +18,8 @@ export function isLocalUrl(url: URL): boolean {
   return LOCAL_HOSTS.has(url.hostname);
 }
 
-export function remoteTarget(model: Model, baseUrl: string, env: NodeJS.ProcessEnv): Target {
+/** A --base-url: the service root, an absolute http(s) URL without a path. */
+export function serviceRoot(model: Model, baseUrl: string): URL {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -27,6 +28,11 @@ export function remoteTarget(model: Model, baseUrl: string, env: NodeJS.ProcessE
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TargetError(`--base-url must use http or https, got "${url.protocol}"`);
   if (url.pathname !== '/' || url.search || url.hash) throw new TargetError(`--base-url is the service root (like https://${model.service.endpoints[0]!.host}), without a path; got "${baseUrl}"`);
+  return url;
+}
+
+export function remoteTarget(model: Model, baseUrl: string, env: NodeJS.ProcessEnv): Target {
+  const url = serviceRoot(model, baseUrl);
   const secretId = env.TENCENTCLOUD_SECRET_ID ?? '';
   const secretKey = env.TENCENTCLOUD_SECRET_KEY ?? '';
   if (!secretId || !secretKey) throw new TargetError('set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to run against --base-url');

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { readTc3Authorization } from '../../src/signing/tc3-authorization.js';
-import { diagnoseTc3, type Tc3Attempt } from '../../src/signing/tc3-diagnose.js';
+import { diagnoseTc3 } from '../../src/signing/tc3-diagnose.js';
 import { formatTc3Diagnosis } from '../../src/signing/tc3-explain-text.js';
-import { sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../src/signing/tc3.js';
 import { FIXTURES } from '../helpers/spec-fixtures.js';
+import { clientHeader, type SignedWith } from '../helpers/tc3-client-header.js';
 
 const load = <T>(file: string): T => parse(readFileSync(join(FIXTURES, 'signing', file), 'utf8')) as T;
 
@@ -22,19 +22,6 @@ describe('reading a TC3 Authorization header', () => {
   });
 });
 
-interface SignedWith {
-  date?: string;
-  /** Only the Credential's date is changed, after signing. */
-  headerDate?: string;
-  service?: string;
-  signedHeaders?: string[];
-  body?: string;
-  contentType?: string;
-  secretId?: string;
-  secretKey?: string;
-  lowerCaseValues?: boolean;
-}
-
 interface Diagnosis {
   title: string;
   timestamp?: number;
@@ -47,17 +34,6 @@ interface Diagnosis {
 
 const T4 = load<{ id: string; headers: Record<string, string>; body: string; timestamp: number; secretId: string; secretKey: string }[]>('tc3-vectors.yaml').find((v) => v.id === 'T4')!;
 
-/** A client's signer, built from the primitives so that each input can be wrong on its own. */
-function clientHeader(sent: Omit<Tc3Attempt, 'authorization'>, w: SignedWith): string {
-  const date = w.date ?? tc3Date(sent.timestamp);
-  const service = w.service ?? 'asr';
-  const names = w.signedHeaders ?? ['content-type', 'host'];
-  const values: Record<string, string> = { ...sent.headers, ...(w.contentType ? { 'content-type': w.contentType } : {}) };
-  const { canonicalRequest } = tc3CanonicalRequest({ method: 'POST', headers: Object.fromEntries(names.map((n) => [n, values[n]!])), payloadHash: sha256Hex(w.body ?? sent.body), preserveValueCase: !w.lowerCaseValues });
-  const signature = tc3Signature(tc3SigningKey(w.secretKey ?? T4.secretKey, date, service), tc3StringToSign(sent.timestamp, `${date}/${service}/tc3_request`, canonicalRequest));
-  return `TC3-HMAC-SHA256 Credential=${w.secretId ?? T4.secretId}/${w.headerDate ?? date}/${service}/tc3_request, SignedHeaders=${names.join(';')}, Signature=${signature}`;
-}
-
 describe('which input differs', () => {
   const cases = load<Diagnosis[]>('tc3-diagnoses.yaml');
   test.each(cases.map((c) => [c.title, c] as const))('%s', (_t, c) => {
@@ -68,7 +44,7 @@ describe('which input differs', () => {
       body: c.body ?? T4.body,
       timestamp: c.timestamp ?? T4.timestamp,
     };
-    const d = diagnoseTc3({ ...sent, authorization: clientHeader(sent, c.signedWith) }, { secretId: T4.secretId, secretKey: T4.secretKey, services: ['asr'], requiredSignedHeaders: ['content-type', 'host'], hosts: [T4.headers.host!] });
+    const d = diagnoseTc3({ ...sent, authorization: clientHeader({ ...sent, secretId: T4.secretId, secretKey: T4.secretKey }, c.signedWith) }, { secretId: T4.secretId, secretKey: T4.secretKey, services: ['asr'], requiredSignedHeaders: ['content-type', 'host'], hosts: [T4.headers.host!] });
     expect(d.rows.filter((r) => r.verdict === 'differs').map((r) => r.part)).toEqual(c.differs);
     expect(d.valid).toBe(c.differs.length === 0);
     const text = formatTc3Diagnosis(d, { showSignature: true }).join('\n');

@@ -32,6 +32,11 @@ export function hostCandidates(host: string | undefined): string[] {
   return [...new Set([h, bare].filter((x) => x.length > 0))];
 }
 
+/** The real scope service is the product's; the SDKs take it from the endpoint's first label. */
+export function acceptedScopeServices(scopeService: string, hosts: string[]): string[] {
+  return [...new Set([scopeService, ...hosts.map((h) => h.split('.')[0]!)])];
+}
+
 export function checkTimestamp(raw: string | undefined, name: string, ctx: AuthContext): number {
   const { protocol } = ctx;
   if (raw === undefined || raw === '') throw new ApiError(protocol.code('missing-parameter'), name);
@@ -67,8 +72,7 @@ export function verifyTc3(req: Tc3Request, ctx: AuthContext): void {
   const raw = headerValue(req.headers, 'authorization');
   if (raw === undefined) throw new ApiError(protocol.code('missing-parameter'), 'Authorization');
   const hosts = hostCandidates(headerValue(req.headers, 'host'));
-  // The real scope service is the product's; the SDKs take it from the endpoint's first label.
-  const services = [...new Set([signing.scopeService, ...hosts.map((h) => h.split('.')[0]!)])];
+  const services = acceptedScopeServices(signing.scopeService, hosts);
   const { parts: auth, problems } = readTc3Authorization(raw);
   problems.push(...scopeProblems(auth, req.timestamp, { services, requiredSignedHeaders: signing.requiredSignedHeaders }));
   if (hosts.length === 0) problems.push({ part: 'host', message: 'the request has no Host header' });
