@@ -68,6 +68,8 @@ function savedResponse(model: Model, action: Action, example: Example) {
     originalRequest: apiRequest(model, action.name, example.request),
     status: 'OK',
     code: 200,
+    // Opens the saved body as JSON in the app, instead of plain text.
+    _postman_previewlanguage: 'json',
     header: [{ key: 'Content-Type', value: 'application/json' }],
     body: JSON.stringify({ [model.service.envelope.response]: example.response }, null, 2),
   };
