@@ -24,7 +24,7 @@ export const SIGN_USAGE = `Usage: asr-contract sign <Action> --data JSON|@FILE [
                          [--authorization HEADER --timestamp N] [--content-type TYPE]
 
 Signs one API 3.0 call with TC3-HMAC-SHA256, for exactly the bytes of --data, and prints its headers
-("Name: value", one a line: curl -H @- reads them), or with --curl a curl command to run.
+("Name: value", one per line: curl -H @- reads them), or with --curl a curl command to run.
   --data JSON|@FILE    the request body as JSON text, or @ and a file that holds it; sent byte for byte
   --base-url URL       the service root (default https://<the service's host> with credentials,
                        the emulator at http://127.0.0.1:<port> without)
