@@ -165,7 +165,7 @@ export function diagnoseTc3(attempt: Tc3Attempt, verifier: Tc3Verifier): Tc3Diag
       conclusion = 'No single change of date, service, Content-Type or body reproduces the signature: the SecretKey differs, or the client hashed other bytes. Compare its canonical request and the derived-key hashes with steps 1 to 4.';
     } else {
       if (v.contentType !== attempt.headers['content-type']) differs('content-type', `the signature covers Content-Type "${v.contentType}", but "${attempt.headers['content-type']}" was sent`);
-      else known.set('content-type', { verdict: 'same', note: 'the signature covers the value sent' });
+      else known.set('content-type', { verdict: 'same', note: complete.signedHeaders.includes('content-type') ? 'the signature covers the value sent' : 'not signed (see signed headers)' });
       if (v.body.label) differs('body hash', `the signature was computed over ${v.body.label} (SHA-256 ${sha256Hex(v.body.body)}), not over the bytes sent (SHA-256 ${sha256Hex(attempt.body)})`);
       else known.set('body hash', { verdict: 'same', note: 'the signature covers the bytes sent' });
       const changed = problems.map((p) => p.part);
