@@ -19,6 +19,13 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.TEST_USAGE, run: (argv, io) => m.runTest(argv, io, PACKAGE_ROOT) };
     },
   },
+  sign: {
+    summary: 'sign one API 3.0 call: its headers, a curl command, or every step (--explain)',
+    load: async () => {
+      const m = await import('./sign.js');
+      return { usage: m.SIGN_USAGE, run: (argv, io) => m.runSign(argv, io, PACKAGE_ROOT) };
+    },
+  },
   'sign-url': {
     summary: 'print a signed wss:// URL for the realtime or virtual-number WebSocket',
     load: async () => {

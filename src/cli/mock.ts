@@ -21,8 +21,11 @@ Starts the local ASR emulator.
   --host H        address to listen on (default 127.0.0.1)
   --state FILE    keep state in FILE across restarts (JSON, written after every change); it refuses to
                   start when FILE cannot be written
-  --lenient-auth  accept any signature (the SecretId must still be one it accepts)
-  --debug-auth    add the expected canonical request and string to sign to SignatureFailure messages
+  --lenient-auth  let through what a client's signer gets wrong (the signature, the credential date or
+                  service, SignedHeaders, a stale timestamp) as long as the request names a SecretId it
+                  accepts; each one is logged with the code the real service would answer
+  --debug-auth    explain TC3 refusals (InvalidAuthorization and SignatureFailure) in their message:
+                  which input differs, the canonical request, the string to sign, the derived-key hashes
   --step-ms N     time per task/model progress step in ms (default from specs/emulator.yaml)
   --callback-ms N how long a task with a CallbackUrl takes to finish and call back (default 2000)
   --callback-allow HOST

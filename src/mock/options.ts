@@ -15,9 +15,9 @@ export interface EmulatorOptions {
   appId: string;
   /** When set, requests must carry exactly this X-TC-Token. */
   token?: string;
-  /** Skip signature checks (the request must still name a SecretId). */
+  /** Let wrong signatures, scopes and timestamps through, logged (the request must still name a SecretId). */
   lenientAuth: boolean;
-  /** Add the expected canonical request and string to sign to SignatureFailure messages. */
+  /** Explain TC3 refusals step by step in their messages (never the expected signature). */
   debugAuth: boolean;
   /** Persist state to this JSON file after every change. */
   statePath?: string;

@@ -36,6 +36,8 @@ export interface ContractCase {
 export const NEGATIVE_FOLDER = 'Negative cases';
 export const WORKFLOW_FOLDER = 'Workflows';
 export const UNKNOWN_ACTION = 'AsrContractNoSuchAction';
+/** The negative folder's subfolder for the collection-wide signing and routing cases. */
+export const AUTH_FOLDER = 'Authentication and routing';
 
 /** `FlashRecognition` → `Flash recognition · 录音文件识别极速版`: the endpoint's folder and tag. */
 export function endpointTitle(e: Endpoint): string {
@@ -197,7 +199,7 @@ function authCases(model: Model): ContractCase[] {
   const probe =
     model.actions.find((a) => !a.mutating && a.request.fields.every((f) => !f.required)) ?? model.actions.find((a) => !a.mutating) ?? model.actions[0]!;
   const params = probe.examples[0]!.request;
-  const folder = [NEGATIVE_FOLDER, 'Authentication and routing'];
+  const folder = [NEGATIVE_FOLDER, AUTH_FOLDER];
   const mk = (suffix: string, title: string, action: string, expect: string, sign?: SignTweak): ContractCase => ({
     id: `auth/${suffix}`,
     kind: 'auth',

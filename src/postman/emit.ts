@@ -1,9 +1,11 @@
 // IR → Postman Collection v2.1, built with the postman-collection SDK. Pure: no I/O, no clock.
 import sdk from 'postman-collection';
-import { areaFolder, contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
+import { contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
 import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
+import { OUTPUT_FILES } from '../output-paths.js';
+import { folderDescription } from './folder-descriptions.js';
 import { stableId } from './ids.js';
 import { caseItem } from './item.js';
 import { scriptLines } from './scripts.js';
@@ -13,7 +15,7 @@ export const COLLECTION_SCHEMA = 'https://schema.getpostman.com/json/collection/
 interface Folder {
   id: string;
   name: string;
-  description?: string;
+  description: { content: string; type: 'text/markdown' };
   item: (Folder | ReturnType<typeof caseItem>)[];
   event?: unknown[];
 }
@@ -26,14 +28,9 @@ function endpointEvents(folderPath: string[]): unknown[] {
   ];
 }
 
-const FOLDER_DESCRIPTIONS: Record<string, string> = {
-  [WORKFLOW_FOLDER]: 'Lifecycles that pass ids from one call to the next through collection variables. Run a whole folder, in order.',
-  [NEGATIVE_FOLDER]: 'Calls that must be refused, each with the exact error code. Leave this folder out to run only the positive cases.',
-};
-
 /** Cases into nested folders, in the order the cases come. */
 function folderTree(model: Model, cases: ContractCase[]): Folder[] {
-  const root: Folder = { id: 'root', name: '', item: [] };
+  const root: Folder = { id: 'root', name: '', description: { content: '', type: 'text/markdown' }, item: [] };
   for (const c of cases) {
     let node = root;
     const path: string[] = [];
@@ -41,8 +38,7 @@ function folderTree(model: Model, cases: ContractCase[]): Folder[] {
       path.push(name);
       let next = node.item.find((x): x is Folder => 'item' in x && x.name === name);
       if (!next) {
-        const area = model.areas.find((a) => areaFolder(model, a.id) === name);
-        next = { id: stableId('folder', ...path), name, item: [], ...(FOLDER_DESCRIPTIONS[name] ?? area?.description ? { description: FOLDER_DESCRIPTIONS[name] ?? area!.description } : {}) };
+        next = { id: stableId('folder', ...path), name, description: { content: folderDescription(model, path), type: 'text/markdown' }, item: [] };
         node.item.push(next);
       }
       node = next;
@@ -72,6 +68,9 @@ export function sandboxSchemas(model: Model): string {
         statusField: e.statusField,
         requestIdField: e.requestIdField,
         signature: { header: e.signature.header, method: e.signature.method, secretIdParameter: e.signature.secretIdParameter, timestampParameter: e.signature.timestampParameter },
+        // What a failure with no audio says: which code that is, and which file the request sends.
+        emptyAudioCode: e.codes.find((c) => c.role === 'audio-empty')?.code ?? null,
+        audioFile: OUTPUT_FILES.flashAudio,
       },
     ]),
   );
@@ -108,11 +107,10 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { listen: 'test', script: { id: stableId('script', 'contract-tests'), type: 'text/javascript', exec: scriptLines('contract-tests') } },
     ] as never,
     variable: [
+      // secretId, secretKey and token live only in the environments: a collection variable syncs
+      // to the workspace and into every export, so a key typed there would leak.
       { key: 'baseUrl', value: `https://${s.endpoints[0]!.host}`, type: 'string' },
-      { key: 'secretId', value: '', type: 'string' },
-      { key: 'secretKey', value: '', type: 'string' },
       { key: 'region', value: s.defaultRegion, type: 'string' },
-      { key: 'token', value: '', type: 'string' },
       { key: 'appId', value: '', type: 'string' },
       ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
       ...idVariables(model),
@@ -130,11 +128,13 @@ function collectionDescription(model: Model): string {
     '### Using this collection',
     '',
     '- Pick the **local** environment to call `asr-contract mock`, or **live** and fill in `secretId` and `secretKey`.',
-    '- The collection-level pre-request script signs every request (TC3-HMAC-SHA256) from those variables; no key is stored here.',
+    '- The collection-level pre-request script signs every request (TC3-HMAC-SHA256) from those environment variables. The collection',
+    '  holds no credential variables, so no key syncs into the workspace or an export.',
     ...(optionalHeaderName(model, 'token') ? [`- \`token\` is only for temporary (STS) keys; it is sent as \`${optionalHeaderName(model, 'token')}\`.`] : []),
     `- The collection-level test script is the contract: every answer must be HTTP 200 with \`${env.response}.${env.requestId}\`, successes must`,
     `  match the action's schema, and error cases must carry the expected \`${env.response}.${env.error}.${env.code}\`.`,
     `- Folders: one per product area (a success case per action, in lifecycle order), **${WORKFLOW_FOLDER}**, and **${NEGATIVE_FOLDER}**.`,
+    `- Run the product-area folders and **${WORKFLOW_FOLDER}** in the Collection Runner: ids pass from call to call and polls repeat only there.`,
   ].join('\n');
 }
 
@@ -146,11 +146,14 @@ function normalise(json: Record<string, unknown>): Record<string, unknown> {
     if (typeof node !== 'object' || node === null) return node;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node)) {
-      out[k] = k === 'url' && typeof v === 'object' && v !== null ? urlObject(v as Record<string, unknown>) : visit(v);
+      // The SDK files `_postman_previewlanguage` and the like under `_`; the app reads them flat.
+      if (k === '_' && typeof v === 'object' && v !== null) for (const [name, x] of Object.entries(v)) out[`_${name}`] = x;
+      else out[k] = k === 'url' && typeof v === 'object' && v !== null ? urlObject(v as Record<string, unknown>) : visit(v);
     }
     return out;
   };
-  const { info, ...rest } = visit(json) as Record<string, unknown>;
+  // At the root, `_` only repeats info._postman_id.
+  const { info, _postman_id: _copy, ...rest } = visit(json) as Record<string, unknown>;
   return { info, ...rest };
 }
 

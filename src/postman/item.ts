@@ -4,10 +4,9 @@ import type { ContractCase } from '../model/cases.js';
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Action, Example, Model } from '../model/types.js';
 import { OUTPUT_FILES } from '../output-paths.js';
+import { API3_CONTENT_TYPE } from '../signing/api3-request.js';
 import { stableId } from './ids.js';
 import { requestMarkdown } from './markdown.js';
-
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 export interface HeaderDefinition {
   key: string;
@@ -49,7 +48,7 @@ export const POLL_HEADER = 'X-Contract-Poll';
 export function apiRequest(model: Model, actionName: string, params: Record<string, unknown>, c?: ContractCase): RequestDefinition {
   const action = model.actions.find((a) => a.name === actionName);
   const header: HeaderDefinition[] = [
-    { key: 'Content-Type', value: JSON_CONTENT_TYPE },
+    { key: 'Content-Type', value: API3_CONTENT_TYPE },
     { key: headerName(model, 'action'), value: actionName },
     { key: headerName(model, 'version'), value: model.service.version },
   ];
@@ -72,6 +71,8 @@ function savedResponse(model: Model, action: Action, example: Example) {
     originalRequest: apiRequest(model, action.name, example.request),
     status: 'OK',
     code: 200,
+    // Opens the saved body as JSON in the app, instead of plain text.
+    _postman_previewlanguage: 'json',
     header: [{ key: 'Content-Type', value: 'application/json' }],
     body: JSON.stringify({ [model.service.envelope.response]: example.response }, null, 2),
   };

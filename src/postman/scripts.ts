@@ -10,8 +10,8 @@ export type SandboxScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flas
 const HELPERS: Record<SandboxScript, string[]> = {
   'sign-tc3': [],
   'sign-flash': [],
-  'contract-tests': ['lib/read-answer', 'lib/describe-ajv-errors'],
-  'flash-tests': ['lib/read-answer', 'lib/describe-ajv-errors'],
+  'contract-tests': ['lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
+  'flash-tests': ['lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
 };
 
 const read = (file: string): string => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox', `${file}.js`), 'utf8');

@@ -1,8 +1,7 @@
 // A minimal signed API 3.0 call from Node, for the runner's own requests (the preflight, tasks
-// started with a callback URL). Header names come from the model's header roles.
-import { headerName, optionalHeaderName } from '../model/roles.js';
-import type { HeaderRole, Model } from '../model/types.js';
-import { signTc3 } from '../signing/tc3.js';
+// started with a callback URL), signed the way `asr-contract sign` signs.
+import type { Model } from '../model/types.js';
+import { signApi3Request } from '../signing/api3-request.js';
 
 export interface Credentials {
   secretId: string;
@@ -17,29 +16,11 @@ export interface RawAnswer {
   text: string;
 }
 
-function optionalHeaders(model: Model, creds: Credentials): Record<string, string> {
-  const out: Record<string, string> = {};
-  const region = optionalHeaderName(model, 'region');
-  if (region) out[region] = creds.region;
-  const token = optionalHeaderName(model, 'token');
-  if (token && creds.token) out[token] = creds.token;
-  return out;
-}
-
 /** Sends one signed call and returns the answer as received. Network failures reject, with the cause. */
 export async function sendAction(model: Model, baseUrl: string, creds: Credentials, action: string, params: Record<string, unknown>, timeoutMs = 60_000): Promise<RawAnswer> {
-  const url = new URL(baseUrl);
   const body = JSON.stringify(params);
-  const contentType = 'application/json; charset=utf-8';
-  const timestamp = Math.floor(Date.now() / 1000);
-  const header = (role: HeaderRole): string => headerName(model, role);
-  const auth = signTc3({ method: 'POST', headers: { 'content-type': contentType, host: url.hostname }, body, timestamp, service: model.service.signing.scopeService, secretId: creds.secretId, secretKey: creds.secretKey });
-  const res = await fetch(`${url.origin}/`, {
-    method: 'POST',
-    headers: { 'Content-Type': contentType, [header('action')]: action, [header('version')]: model.service.version, [header('timestamp')]: String(timestamp), ...optionalHeaders(model, creds), Authorization: auth.authorization },
-    body,
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  const signed = signApi3Request(model, { baseUrl, action, body, timestamp: Math.floor(Date.now() / 1000), ...creds });
+  const res = await fetch(signed.url, { method: 'POST', headers: Object.fromEntries(signed.headers), body, signal: AbortSignal.timeout(timeoutMs) });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', text: await res.text() };
 }
 

@@ -50,6 +50,11 @@ function originOf(flag: string, value: string, schemes: readonly string[], examp
   return url;
 }
 
+/** A --base-url as `asr-contract sign` takes it: the service root, an absolute http(s) URL without a path. */
+export function serviceRoot(model: Model, baseUrl: string): URL {
+  return originOf('--base-url', baseUrl, ['http:', 'https:'], `https://${model.service.endpoints[0]!.host}`);
+}
+
 const wsOrigin = (url: URL): string => `${url.protocol === 'https:' || url.protocol === 'wss:' ? 'wss:' : 'ws:'}//${url.host}`;
 
 /** The in-process emulator: every surface at its one origin, with the documented local pair. */

@@ -54,9 +54,16 @@ export function canonicalHeaders(headers: Record<string, string>, preserveValueC
   };
 }
 
-/** The derived key: HMAC chain over the date, the service and `tc3_request`. */
+/** The three keys of the HMAC chain: over the date, then the service, then `tc3_request`. */
+export function tc3DerivedKeys(secretKey: string, date: string, service: string): { date: Buffer; service: Buffer; signing: Buffer } {
+  const kDate = hmac(`TC3${secretKey}`, date);
+  const kService = hmac(kDate, service);
+  return { date: kDate, service: kService, signing: hmac(kService, 'tc3_request') };
+}
+
+/** The derived key the signature is computed with. */
 export function tc3SigningKey(secretKey: string, date: string, service: string): Buffer {
-  return hmac(hmac(hmac(`TC3${secretKey}`, date), service), 'tc3_request');
+  return tc3DerivedKeys(secretKey, date, service).signing;
 }
 
 export function tc3CanonicalRequest(input: { method: string; path?: string; query?: string; headers: Record<string, string>; payloadHash: string; preserveValueCase?: boolean }): { canonicalRequest: string; signedHeaders: string } {
@@ -86,19 +93,4 @@ export function signTc3(input: Tc3Input): Tc3Signature {
     signature,
     authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
   };
-}
-
-export interface ParsedAuthorization {
-  secretId: string;
-  date: string;
-  service: string;
-  signedHeaders: string[];
-  signature: string;
-}
-
-/** Parses `TC3-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…`; undefined when malformed. */
-export function parseTc3Authorization(value: string): ParsedAuthorization | undefined {
-  const m = /^TC3-HMAC-SHA256\s+Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request\s*,\s*SignedHeaders=([a-z0-9;-]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/i.exec(value);
-  if (!m) return undefined;
-  return { secretId: m[1]!, date: m[2]!, service: m[3]!, signedHeaders: m[4]!.toLowerCase().split(';'), signature: m[5]!.toLowerCase() };
 }

@@ -20,6 +20,8 @@ export interface Tc3Tweaks {
   token?: string;
   language?: string;
   contentType?: string;
+  /** Sign this Content-Type but send the usual one. */
+  signContentType?: string;
   headers?: Record<string, string>;
   method?: 'POST' | 'GET';
   now?: number;
@@ -51,7 +53,7 @@ export async function callTc3(baseUrl: string, action: string, params: unknown, 
   const body: string | Buffer = method === 'GET' ? '' : typeof params === 'string' || Buffer.isBuffer(params) ? params : JSON.stringify(params);
   const signedNames = t.signedHeaders ?? ['content-type', 'host'];
   const extra = { 'x-tc-action': t.action ?? action, ...(t.headers ?? {}) };
-  const values: Record<string, string> = { 'content-type': contentType, host: t.hostWithPort ? url.host : url.hostname, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), String(v)])) };
+  const values: Record<string, string> = { 'content-type': t.signContentType ?? contentType, host: t.hostWithPort ? url.host : url.hostname, ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k.toLowerCase(), String(v)])) };
   const signed = signTc3({
     method,
     query,

@@ -70,7 +70,7 @@ describe('generated Postman collection', () => {
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
         ['prerequest', sandbox('sign-flash')],
-        ['test', sandbox('lib/read-answer', 'lib/describe-ajv-errors', 'flash-tests')],
+        ['test', sandbox('lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -93,21 +93,25 @@ describe('generated Postman collection', () => {
   });
 
   test('declares the documented variables, signs and tests at collection level with verbatim scripts', () => {
-    expect(collection.variable.map((v: { key: string }) => v.key).slice(0, 7)).toEqual(['baseUrl', 'secretId', 'secretKey', 'region', 'token', 'appId', 'flashBaseUrl']);
+    expect(collection.variable.map((v: { key: string }) => v.key).slice(0, 4)).toEqual(['baseUrl', 'region', 'appId', 'flashBaseUrl']);
     expect(collection.variable.at(-1).key).toBe('contractSchemas');
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
     expect(sign).toBe(sandbox('sign-tc3'));
-    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-answer', 'lib/describe-ajv-errors', 'contract-tests'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });
 
-  test('holds no secret: empty keys in the collection, a secret-typed empty key in live', () => {
-    const vars = Object.fromEntries(collection.variable.map((v: { key: string; value: string }) => [v.key, v.value]));
-    expect(vars.secretId).toBe('');
-    expect(vars.secretKey).toBe('');
+  test('holds no secret: no credential variables in the collection, a secret-typed empty key in live', () => {
+    // A collection variable syncs to the workspace and into exports; the credentials live in the environments only.
+    const keys = collection.variable.map((v: { key: string }) => v.key);
+    for (const name of ['secretId', 'secretKey', 'token']) {
+      expect(keys).not.toContain(name);
+      for (const env of [local, live]) expect(env.values.map((v: { key: string }) => v.key)).toContain(name);
+    }
+    expect(live.values.find((v: { key: string }) => v.key === 'token')).toMatchObject({ value: '', type: 'secret' });
     const liveKey = live.values.find((v: { key: string }) => v.key === 'secretKey');
     expect(liveKey).toMatchObject({ value: '', type: 'secret' });
     const localValues = Object.fromEntries(local.values.map((v: { key: string; value: string }) => [v.key, v.value]));
@@ -117,5 +121,29 @@ describe('generated Postman collection', () => {
       const ids = read(f).match(/AKID[0-9A-Za-z]{8,}/g) ?? [];
       expect(new Set(ids).size <= 1 && ids.every((id) => id === localValues.secretId)).toBe(true);
     }
+  });
+
+  test('every folder has a description; sequences say to use the Collection Runner, flash explains its file', () => {
+    const folders: (Node & { description?: { content: string; type: string } })[] = [];
+    const walk = (nodes: Node[], path: string[]): void => {
+      for (const n of nodes) if (n.item) (folders.push(Object.assign(n, { path: [...path, n.name] })), walk(n.item, [...path, n.name]));
+    };
+    walk(collection.item, []);
+    expect(folders.length).toBeGreaterThanOrEqual(25);
+    for (const f of folders) {
+      expect(f.description?.type, f.name).toBe('text/markdown');
+      expect(f.description!.content.length, f.name).toBeGreaterThan(40);
+    }
+    const workflows = collection.item.find((f: Node) => f.name === 'Workflows');
+    expect(workflows.item).toHaveLength(6);
+    for (const f of [workflows, ...workflows.item, ...areaFolders]) expect(f.description.content, f.name).toContain('Collection Runner');
+    for (const f of folders.filter((x) => x.name === FLASH)) expect(f.description!.content).toMatch(/Settings → General → Working directory\*\* to a checkout of this project[\s\S]*`code` 4012/);
+  });
+
+  test('saved examples open as JSON in the app', () => {
+    const saved = exampleRequests.flatMap((r) => r.response!);
+    expect(saved.length).toBeGreaterThanOrEqual(33);
+    for (const r of saved) expect(r._postman_previewlanguage).toBe('json');
+    expect(JSON.stringify(collection)).not.toMatch(/"_":/);
   });
 });

@@ -19,7 +19,7 @@ const withHeaders = (headers: Record<string, string | null>): string => {
   return JSON.stringify({ ...contract, api3: { headers } });
 };
 
-describe('sign-tc3 header names', () => {
+describe('the pre-request scripts read the contract', () => {
   test('the contract written by the emitter names the headers of specs/service.yaml', () => {
     const model = projectModel();
     expect(JSON.parse(sandboxSchemas(model)).api3.headers).toEqual({
@@ -49,9 +49,15 @@ describe('sign-tc3 header names', () => {
     expect(Object.keys(signed.headers)).not.toContain('X-TC-Token');
   });
 
-  test('a collection without contractSchemas says to re-import it', () => {
-    expect(() => runSandboxScript('sign-tc3', request({ 'X-TC-Action': 'SentenceRecognition' }), credentials, NOW, { contractSchemas: '' })).toThrow(
-      /contractSchemas is missing or out of date: re-import generated\/asr\.postman_collection\.json/,
+  // JSON.parse is guarded: a missing or mangled variable gets the same sentence, not a SyntaxError.
+  test.each([
+    ['sign-tc3', { 'X-TC-Action': 'SentenceRecognition' }, ''],
+    ['sign-tc3', { 'X-TC-Action': 'SentenceRecognition' }, '{"api3": {'],
+    ['sign-flash', { 'X-Contract-Endpoint': 'FlashRecognition' }, ''],
+    ['sign-flash', { 'X-Contract-Endpoint': 'FlashRecognition' }, 'not json'],
+  ] as const)('%s with contractSchemas %j says to re-import the collection', (script, headers, contractSchemas) => {
+    expect(() => runSandboxScript(script, request(headers), credentials, NOW, { contractSchemas })).toThrow(
+      /^The collection variable contractSchemas is missing, not JSON or out of date.*: re-import generated\/asr\.postman_collection\.json\.$/,
     );
   });
 });

@@ -1,11 +1,14 @@
 // The published and computed TC3 vectors, against the Node signer, the official SDK's signer and
 // the collection's own sandbox script.
 import { readFileSync } from 'node:fs';
+import { createHash, createHmac } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { sha256Hex, signTc3 } from '../../src/signing/tc3.js';
+import { tc3Steps } from '../../src/signing/tc3-explain.js';
+import { formatTc3Steps } from '../../src/signing/tc3-explain-text.js';
 import { FIXTURES } from '../helpers/spec-fixtures.js';
 import { runSandboxScript } from '../helpers/sandbox-harness.js';
 import { HAS_SHARED, referencePath, SKIP_REASON } from '../helpers/shared.js';
@@ -39,6 +42,24 @@ describe('TC3-HMAC-SHA256 known answers', () => {
     if (v.canonicalRequestHash) expect(sha256Hex(s.canonicalRequest)).toBe(v.canonicalRequestHash);
     expect(s.signature).toBe(v.signature);
     if (v.authorization) expect(s.authorization).toBe(v.authorization);
+  });
+
+  test.each(vectors.map((v) => [v.id, v] as const))('%s · every step of the explanation', (_id, v) => {
+    const s = tc3Steps({ method: v.method, headers: v.headers, body: v.body, timestamp: v.timestamp, service: v.service, secretId: v.secretId, secretKey: v.secretKey });
+    if (v.payloadHash) expect(s.payloadHash).toBe(v.payloadHash);
+    if (v.canonicalRequestHash) expect(s.canonicalRequestHash).toBe(v.canonicalRequestHash);
+    expect(s.signature).toBe(v.signature);
+    if (v.authorization) expect(s.authorization).toBe(v.authorization);
+    // The derived keys, chained here independently, appear only as their SHA-256.
+    const mac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
+    const kDate = mac(`TC3${v.secretKey}`, s.date);
+    const kService = mac(kDate, v.service);
+    const hex = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+    expect(s.keyHashes).toEqual({ date: hex(kDate), service: hex(kService), signing: hex(mac(kService, 'tc3_request')) });
+    const text = formatTc3Steps(s, { showSignature: true }).join('\n');
+    for (const value of [s.canonicalRequest, s.payloadHash, s.canonicalRequestHash, s.stringToSign, s.keyHashes.date, s.keyHashes.service, s.keyHashes.signing, s.authorization]) expect(text).toContain(value);
+    expect(text).not.toContain(kDate.toString('hex'));
+    expect(text).not.toContain(v.secretKey);
   });
 
   const sdkComparable = vectors.filter((v) => Object.keys(v.headers).length === 2);

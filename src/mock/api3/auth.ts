@@ -4,10 +4,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { signV1, v1StringToSign, type V1Method } from '../../signing/v1.js';
-import { parseTc3Authorization, sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
+import { readTc3Authorization, type ParsedAuthorization } from '../../signing/tc3-authorization.js';
+import { scopeProblems } from '../../signing/tc3-diagnose.js';
+import { sha256Hex, tc3CanonicalRequest, tc3Signature, tc3SigningKey, tc3StringToSign } from '../../signing/tc3.js';
 import { ApiError } from '../errors.js';
 import { secretKeyOf, type EmulatorOptions } from '../options.js';
 import type { Protocol } from '../protocol.js';
+import { letThrough, refuse } from './auth-explain.js';
 
 export interface AuthContext {
   protocol: Protocol;
@@ -29,12 +32,23 @@ export function hostCandidates(host: string | undefined): string[] {
   return [...new Set([h, bare].filter((x) => x.length > 0))];
 }
 
+/** The real scope service is the product's; the SDKs take it from the endpoint's first label. */
+export function acceptedScopeServices(scopeService: string, hosts: string[]): string[] {
+  return [...new Set([scopeService, ...hosts.map((h) => h.split('.')[0]!)])];
+}
+
 export function checkTimestamp(raw: string | undefined, name: string, ctx: AuthContext): number {
   const { protocol } = ctx;
   if (raw === undefined || raw === '') throw new ApiError(protocol.code('missing-parameter'), name);
   if (!/^\d{1,12}$/.test(raw)) throw new ApiError(protocol.code('invalid-parameter'), name);
   const ts = Number(raw);
-  if (Math.abs(ctx.now / 1000 - ts) > protocol.model.service.signing.timestampToleranceSeconds) throw new ApiError(protocol.code('signature-expire'));
+  const tolerance = protocol.model.service.signing.timestampToleranceSeconds;
+  if (Math.abs(ctx.now / 1000 - ts) > tolerance) {
+    const offset = Math.round(ts - ctx.now / 1000);
+    const problem = { part: 'timestamp' as const, message: `${name} ${ts} is ${Math.abs(offset)} s ${offset < 0 ? 'behind' : 'ahead of'} the emulator's clock; the limit is ${tolerance} s` };
+    if (!ctx.options.lenientAuth) throw new ApiError(protocol.code('signature-expire'), undefined, `(${problem.message})`);
+    letThrough('signature-expire', [problem], ctx);
+  }
   return ts;
 }
 
@@ -57,44 +71,39 @@ export function verifyTc3(req: Tc3Request, ctx: AuthContext): void {
   const signing = protocol.model.service.signing;
   const raw = headerValue(req.headers, 'authorization');
   if (raw === undefined) throw new ApiError(protocol.code('missing-parameter'), 'Authorization');
-  const auth = parseTc3Authorization(raw);
-  if (!auth) throw new ApiError(protocol.code('invalid-authorization'));
-  if (!signing.requiredSignedHeaders.every((h) => auth.signedHeaders.includes(h))) throw new ApiError(protocol.code('invalid-authorization'));
-  if (auth.date !== tc3Date(req.timestamp)) throw new ApiError(protocol.code('invalid-authorization'));
   const hosts = hostCandidates(headerValue(req.headers, 'host'));
-  if (hosts.length === 0) throw new ApiError(protocol.code('invalid-authorization'));
-  // The real scope service is the product's; the SDKs take it from the endpoint's first label.
-  const services = new Set([signing.scopeService, ...hosts.map((h) => h.split('.')[0]!)]);
-  if (!services.has(auth.service)) throw new ApiError(protocol.code('invalid-authorization'));
+  const services = acceptedScopeServices(signing.scopeService, hosts);
+  const { parts: auth, problems } = readTc3Authorization(raw);
+  problems.push(...scopeProblems(auth, req.timestamp, { services, requiredSignedHeaders: signing.requiredSignedHeaders }));
+  if (hosts.length === 0) problems.push({ part: 'host', message: 'the request has no Host header' });
+  const refusal = { req, authorization: raw, hosts, services };
+  // Lenient mode lets a wrong header through, as long as it names the SecretId.
+  if (problems.length > 0 && !(options.lenientAuth && auth.secretId)) throw refuse('invalid-authorization', problems, refusal, ctx);
   const secretKey = secretKeyOf(options, auth.secretId);
   if (secretKey === undefined) throw new ApiError(protocol.code('secret-id-not-found'));
-  if (options.lenientAuth) return;
+  if (problems.length > 0) return letThrough('invalid-authorization', problems, ctx);
+  if (signatureMatches(req, auth as ParsedAuthorization, secretKey, hosts)) return;
+  if (options.lenientAuth) return letThrough('signature-failure', [{ part: 'signature', message: 'the signature does not match' }], ctx);
+  throw refuse('signature-failure', [], refusal, ctx);
+}
 
+function signatureMatches(req: Tc3Request, auth: ParsedAuthorization, secretKey: string, hosts: string[]): boolean {
   // Candidates in the order clients most often sign: the bare host name (SDKs), then with port;
   // header values as sent (SDKs), then lower-cased (documentation). Stop at the first match.
   const payloadHash = sha256Hex(req.body);
   const scope = `${auth.date}/${auth.service}/tc3_request`;
   const key = signingKey(secretKey, auth.date, auth.service);
   const tried = new Set<string>();
-  let first: { canonicalRequest: string; stringToSign: string } | undefined;
   for (const host of [...hosts].reverse()) {
     for (const preserveValueCase of [true, false]) {
       const headers = Object.fromEntries(auth.signedHeaders.map((name) => [name, name === 'host' ? host : (headerValue(req.headers, name) ?? '')]));
       const { canonicalRequest } = tc3CanonicalRequest({ method: req.method, query: req.query, headers, payloadHash, preserveValueCase });
-      const seen = tried.has(canonicalRequest);
+      if (tried.has(canonicalRequest)) continue;
       tried.add(canonicalRequest);
-      const stringToSign = seen ? '' : tc3StringToSign(req.timestamp, scope, canonicalRequest);
-      if (!seen && same(tc3Signature(key, stringToSign), auth.signature)) return;
-      // What --debug-auth shows: the Host header as received, values lower-cased as documented.
-      if (host === hosts[0] && !preserveValueCase) first = { canonicalRequest, stringToSign: tc3StringToSign(req.timestamp, scope, canonicalRequest) };
+      if (same(tc3Signature(key, tc3StringToSign(req.timestamp, scope, canonicalRequest)), auth.signature)) return true;
     }
   }
-  const shown = first!;
-  throw new ApiError(
-    protocol.code('signature-failure'),
-    undefined,
-    options.debugAuth ? `--debug-auth: expected canonical request:\n${shown.canonicalRequest}\nexpected string to sign:\n${shown.stringToSign}` : undefined,
-  );
+  return false;
 }
 
 /** Derived keys change once a day per key and service; caching them saves three HMACs a request. */
@@ -130,9 +139,9 @@ export function verifyV1(req: V1Request, ctx: AuthContext): void {
   if (!names.methods.includes(method)) throw new ApiError(protocol.code('invalid-parameter-value'), p.method);
   const secretKey = secretKeyOf(options, secretId);
   if (secretKey === undefined) throw new ApiError(protocol.code('secret-id-not-found'));
-  if (options.lenientAuth) return;
   const hosts = hostCandidates(req.hostHeader);
   const strings = hosts.map((h) => v1StringToSign(req.method, h, req.path, req.params));
   if (strings.some((s) => same(signV1(secretKey, s, method), signature))) return;
+  if (options.lenientAuth) return letThrough('signature-failure', [{ part: 'signature', message: `the ${method} signature does not match` }], ctx);
   throw new ApiError(protocol.code('signature-failure'), undefined, options.debugAuth ? `--debug-auth: expected string to sign:\n${strings[0]}` : undefined);
 }

@@ -86,13 +86,7 @@
   var schema = contract.actions && contract.actions[action];
   var validate = null;
   if (schema) {
-    var Ajv = require('ajv');
-    var ajv = new Ajv({ allErrors: true, jsonPointers: true, logger: false });
-    ajv.addFormat('int64', { type: 'number', validate: function (n) { return Math.floor(n) === n; } });
-    ajv.addFormat('uint64', { type: 'number', validate: function (n) { return Math.floor(n) === n && n >= 0; } });
-    ajv.addFormat('float', { type: 'number', validate: function () { return true; } });
-    ajv.addFormat('byte', /^[A-Za-z0-9+/]*={0,2}$/);
-    validate = ajv.compile(schema);
+    validate = createAjv().compile(schema);
   }
 
   pm.test(label + 'response matches schema', function () {
@@ -143,6 +137,8 @@
     } else if (attempt < (settings.attempts || 1)) {
       pm.variables.set(key, attempt);
       pm.execution.setNextRequest(pm.info.requestId);
+      // Only the Collection Runner (and newman) repeats the request; a single Send ends here.
+      pm.test(label + path + ' is ' + current + ', not yet ' + wanted + ' (poll ' + attempt + ' of ' + settings.attempts + '): polling continues in the Collection Runner', function () {});
       setTimeout(function () {}, settings.delayMs || 0);
     } else {
       pm.variables.set(key, 0);

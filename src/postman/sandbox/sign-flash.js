@@ -6,14 +6,19 @@
 (function signFlash() {
   var name = pm.request.headers.get('X-Contract-Endpoint');
   if (!name) return;
-  var contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  var contract = {};
+  try {
+    contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  } catch (e) {
+    contract = {}; // reported just below, as missing
+  }
   var meta = contract.endpoints && contract.endpoints[name];
-  if (!meta) throw new Error('contractSchemas has no endpoint ' + name + '; regenerate the collection');
+  if (!meta) throw new Error('The collection variable contractSchemas is missing, not JSON or out of date (no endpoint ' + name + '): re-import generated/asr.postman_collection.json.');
   var sig = meta.signature;
 
   var secretId = pm.variables.get('secretId');
   var secretKey = pm.variables.get('secretKey');
-  if (!secretId || !secretKey) throw new Error('secretId and secretKey are empty: select an environment (local or live) or set them as variables.');
+  if (!secretId || !secretKey) throw new Error('secretId and secretKey are empty: select the local or live environment, which holds them, or set them as variables.');
   var tweak = pm.request.headers.get('X-Contract-Sign');
   if (tweak === 'wrong-key') secretKey = secretKey + '-but-wrong';
   var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);

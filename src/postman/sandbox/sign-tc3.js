@@ -1,21 +1,26 @@
 // Collection-level pre-request script: signs every API 3.0 request with TC3-HMAC-SHA256.
 // Runs unchanged in Newman 6 (postman-sandbox 4.x) and the Postman app. Loaded verbatim by the
-// collection emitter; parameterised by the variables secretId, secretKey and token, and by the
+// collection emitter; parameterised by the environment's secretId, secretKey and token, and by the
 // header names the emitter writes from specs/service.yaml into the variable contractSchemas.
 // A disabled (never sent) header X-Contract-Sign: wrong-key | stale-timestamp lets the negative
 // contract cases sign badly on purpose.
 (function signTc3() {
   var cryptojs = require('crypto-js');
 
-  var contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  var contract = {};
+  try {
+    contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  } catch (e) {
+    contract = {}; // reported just below, as missing
+  }
   var names = contract.api3 && contract.api3.headers;
-  if (!names) throw new Error('The collection variable contractSchemas is missing or out of date: re-import generated/asr.postman_collection.json.');
+  if (!names) throw new Error('The collection variable contractSchemas is missing, not JSON or out of date: re-import generated/asr.postman_collection.json.');
   if (!pm.request.headers.get(names.action)) return; // not an API 3.0 request (e.g. flash recognition signs itself)
 
   var secretId = pm.variables.get('secretId');
   var secretKey = pm.variables.get('secretKey');
   if (!secretId || !secretKey) {
-    throw new Error('secretId and secretKey are empty: select an environment (local or live) or set them as variables.');
+    throw new Error('secretId and secretKey are empty: select the local or live environment, which holds them, or set them as variables.');
   }
 
   // Hash exactly the bytes that will be sent: resolve {{variables}} once and send the resolved text,
