@@ -135,7 +135,7 @@ describe('asr-contract sign · bad input', () => {
     [['sign', 'SentenceRecognition', '--data', '{"a":'], {}, /--data is not JSON/],
     [['sign', 'SentenceRecognition', '--data', '[1]'], {}, /--data must be a JSON object/],
     [['sign', 'SentenceRecognition', '--data', '@no/such/file.json'], {}, /--data @no\/such\/file\.json: cannot read no\/such\/file\.json \(ENOENT\)/],
-    [['sign', 'SentenceRecognition', '--data', '{}', '--base-url', 'http://127.0.0.1:8080/v1'], {}, /--base-url is the service root/],
+    [['sign', 'SentenceRecognition', '--data', '{}', '--base-url', 'http://127.0.0.1:8080/v1'], {}, /--base-url is a server root like https:\/\/asr\.tencentcloudapi\.com, without a path/],
     [['sign', 'SentenceRecognition', '--data', '{}', '--base-url', 'https://asr.tencentcloudapi.com'], {}, /set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to sign for https:\/\/asr\.tencentcloudapi\.com/],
     [['sign', 'SentenceRecognition', '--data', '{}'], { TENCENTCLOUD_SECRET_ID: 'AKIDonly' }, /set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY/],
     [['sign', 'SentenceRecognition', '--data', '{}', '--authorization', 'TC3-HMAC-SHA256 …'], {}, /--authorization needs --timestamp/],

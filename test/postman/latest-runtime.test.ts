@@ -75,8 +75,8 @@ describe(`the collection in postman-runtime ${versions.runtime} (postman-sandbox
   });
 
   test('a poll that finds the task still running records that polling continues in the Runner', async () => {
-    // One progress step per poll and none by time: the first poll sees Status 1, the second 2.
-    const slow = await startTestEmulator({ stepMs: 600_000 });
+    // Step 0: each read moves the task one documented state on, so the polls see 0, 1, then 2.
+    const slow = await startTestEmulator({ stepMs: 0 });
     try {
       const c = read(OUTPUT_FILES.collection);
       const workflow = c.item.find((f: { name: string }) => f.name === 'Workflows').item.filter((f: { name: string }) => f.name.startsWith('Recorded-file recognition'));
@@ -84,8 +84,9 @@ describe(`the collection in postman-runtime ${versions.runtime} (postman-sandbox
       const outcome = await runLatest(only, withValues(read(OUTPUT_FILES.localEnvironment), { baseUrl: slow.url, flashBaseUrl: slow.url }));
       const polls = outcome.assertions.filter((a) => /Data\.Status/.test(a.name));
       expect(polls).toEqual([
-        { name: expect.stringMatching(/^DescribeTaskStatus · Data\.Status is 1, not yet 2 \(poll 1 of \d+\): polling continues in the Collection Runner$/) },
-        { name: 'DescribeTaskStatus · Data.Status reached 2 after 2 poll(s)' },
+        { name: expect.stringMatching(/^DescribeTaskStatus · Data\.Status is 0, not yet 2 \(poll 1 of \d+\): polling continues in the Collection Runner$/) },
+        { name: expect.stringMatching(/^DescribeTaskStatus · Data\.Status is 1, not yet 2 \(poll 2 of \d+\): polling continues in the Collection Runner$/) },
+        { name: 'DescribeTaskStatus · Data.Status reached 2 after 3 poll(s)' },
       ]);
     } finally {
       await slow.close();
