@@ -223,6 +223,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       name: s.name,
       nameZh: s.nameZh,
       version: s.version,
+      contractVersion: s.contractVersion,
       description: s.description,
       endpoints: s.endpoints,
       signing: s.signing,

@@ -20,7 +20,7 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
     openapi: '3.1.0',
     info: {
       title: `${s.name} (${s.nameZh}) API ${s.version}`,
-      version: s.version,
+      version: s.contractVersion,
       summary: `Contract of the Tencent Cloud ASR API 3.0, version ${s.version}.`,
       description: [s.description.trim(), pathConvention(model), errorTable(model)].join('\n\n'),
       license: { name: 'MIT', identifier: 'MIT' },
