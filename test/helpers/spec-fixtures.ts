@@ -1,5 +1,5 @@
 // Builds spec trees for tests: the small `mini-spec` contract plus a case's overlay files.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSpecTree, type SpecText } from '../../src/spec/load.js';
 
@@ -11,10 +11,15 @@ export function miniSpec(): SpecText[] {
   return readSpecTree(join(MINI_SPEC, 'specs'), MINI_SPEC);
 }
 
-/** The mini spec with the case's files laid over it (same path replaces, new path adds). */
+/**
+ * The mini spec with the case's files laid over it: the same path replaces, a new path adds, and the
+ * paths listed in the case's remove.txt (one per line) are left out.
+ */
 export function overlaid(caseDir: string): SpecText[] {
   const overlay = existsSync(join(caseDir, 'specs')) ? readSpecTree(join(caseDir, 'specs'), caseDir) : [];
+  const removed = existsSync(join(caseDir, 'remove.txt')) ? readFileSync(join(caseDir, 'remove.txt'), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : [];
   const byPath = new Map(miniSpec().map((t) => [t.path, t]));
+  for (const path of removed) byPath.delete(path);
   for (const t of overlay) byPath.set(t.path, t);
   return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
