@@ -1,4 +1,4 @@
-// tsx scripts/diff-history.ts [--all]: runs `asr-contract diff <commit>` against the working tree for
+// npx tsx scripts/diff-history.ts [--all]: runs `asr-contract diff <commit>` against the working tree for
 // every commit of HEAD's history that has generated/openapi.json, and fails if any exits 2 (cannot
 // read that version). One line per commit: exit code, change counts, subject. --all also tries the
 // commits without it, which are expected to fail. Reads the history of the clone it runs in, so it

@@ -11,7 +11,7 @@ export const DIFF_USAGE = `Usage: asr-contract diff <old> [<new>] [--format tabl
 
 Compares two versions of the contract. Each is a git ref (main, origin/main, HEAD~1, a tag) or a
 directory (a checkout with specs/, specs/ itself, or a folder holding generated/openapi.json);
-<new> defaults to this checkout's working tree. A git ref is read from the generated/openapi.json
+<new> defaults to the working tree of the checkout you are in. A git ref is read from the generated/openapi.json
 and generated/asyncapi.yaml committed with it, so refs from before a change to the spec format
 still compare.
 
@@ -26,7 +26,8 @@ cannot be read (the reason also goes to stdout with --format json or markdown); 
 /** The two documents a build writes, rendered in memory: how a compiled version is read. */
 export const emitDocuments: EmitDocuments = (model) => ({ openapi: emitOpenApi(model), asyncapi: emitAsyncApi(model) });
 
-export function runDiff(argv: string[], io: Io, root: string): number {
+/** The second side defaults to the working tree of the checkout the command runs in (io.cwd), like git's. */
+export function runDiff(argv: string[], io: Io): number {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { format: { type: 'string' }, 'allow-breaking': { type: 'boolean' }, 'breaking-only': { type: 'boolean' } },
@@ -41,7 +42,7 @@ export function runDiff(argv: string[], io: Io, root: string): number {
   let now: ContractVersion;
   try {
     old = loadVersion(labels.old, io.cwd, emitDocuments);
-    now = loadVersion(positionals[1] ?? root, io.cwd, emitDocuments, labels.new);
+    now = loadVersion(positionals[1] ?? '.', io.cwd, emitDocuments, labels.new);
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     io.stderr(`asr-contract diff: ${e.message}`);
