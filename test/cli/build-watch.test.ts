@@ -1,14 +1,13 @@
 // asr-contract build --watch on a temporary copy of the mini spec: an edit rebuilds, a broken edit
 // reports its diagnostic and keeps the last good outputs, a fixed edit rebuilds again. Every wait
 // is for a line of output, bounded, never a fixed sleep.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runBuild } from '../../src/cli/build.js';
 import type { Io } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
-import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+import { miniProjects } from '../helpers/spec-fixtures.js';
 
 const WAIT_MS = 20_000;
 
@@ -50,17 +49,9 @@ function recordingIo(cwd: string): Io & { lines: string[]; next: (pattern: RegEx
   };
 }
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'asr-watch-'));
-  temps.push(dir);
-  cpSync(join(MINI_SPEC, 'specs'), join(dir, 'specs'), { recursive: true });
-  return dir;
-}
+const projects = miniProjects('asr-watch-');
+afterEach(projects.removeAll);
+const project = projects.make;
 
 /** Every output file's bytes and modification time. */
 function outputs(dir: string): Record<string, string> {

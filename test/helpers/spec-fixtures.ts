@@ -1,5 +1,6 @@
 // Builds spec trees for tests: the small `mini-spec` contract plus a case's overlay files.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSpecTree, type SpecText } from '../../src/spec/load.js';
 
@@ -26,4 +27,20 @@ export function overlaid(caseDir: string): SpecText[] {
 
 export function badSpecCases(): string[] {
   return readdirSync(BAD_SPECS).sort();
+}
+
+/** Temporary projects holding a copy of the mini spec's specs/; `removeAll` deletes every one made. */
+export function miniProjects(prefix: string): { make: () => string; removeAll: () => void } {
+  const made: string[] = [];
+  return {
+    make: () => {
+      const dir = mkdtempSync(join(tmpdir(), prefix));
+      made.push(dir);
+      cpSync(join(MINI_SPEC, 'specs'), join(dir, 'specs'), { recursive: true });
+      return dir;
+    },
+    removeAll: () => {
+      for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
