@@ -31,7 +31,7 @@ export function addAsyncApi(view: ContractView, doc: unknown): void {
       const target = String(object(ref).$ref ?? '');
       const m = object(messages[target.replace('#/components/messages/', '')]);
       const where = `${name}.${key}`;
-      view.texts.set(where, { summary: String(m.summary ?? ''), description: String(m.description ?? '') });
+      view.texts.set(where, { description: String(m.description ?? '') }); // its summary is the description's first line
       const payload = object(m.payload);
       if (payload.type === 'object') {
         const side = direction.get(`#/channels/${name}/messages/${key}`) === 'send' ? 'request' : 'response';

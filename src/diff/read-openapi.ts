@@ -24,6 +24,9 @@ export function readOpenApi(doc: unknown): ContractView {
   const info = object(d.info);
   if (typeof info.version === 'string' && SEMVER.test(info.version)) view.version = info.version;
   if (typeof info.description === 'string') view.texts.set('service', { description: authoredText(info.description) });
+  for (const tag of Array.isArray(d.tags) ? d.tags.map(object) : []) {
+    if (typeof tag.name === 'string') view.texts.set(`tags.${tag.name}`, { description: String(tag.description ?? '') });
+  }
 
   const examplesOf = (owner: string, list: [string, unknown][], label: string): void => {
     if (list.length === 0) return;

@@ -93,6 +93,30 @@ describe('diff of the full contract', () => {
     expect(breakingOnly.stdout.split('\n')[0]).toBe(`0 changes from ${PACKAGE_ROOT} to ${copy} (1 non-breaking change not shown: --breaking-only)`);
   });
 
+  // One edit of each kind readers see, made in the spec files, reported once and never as breaking.
+  const specs = readSpecTree(join(PACKAGE_ROOT, 'specs'), PACKAGE_ROOT);
+  const viewOfTexts = (texts: typeof specs): ContractView => viewOf(emitDocuments(compileSpecTexts(texts).model!));
+  const original = viewOfTexts(specs);
+  test.each([
+    ['specs/websocket/realtime.yaml', ['messages', 'ack', 'description'], 'The first frame after the upgrade.', { kind: 'docs', where: 'realtime.ack', change: 'description changed' }],
+    ['specs/service.yaml', ['areas', 0, 'description'], 'One short clip, one call.', { kind: 'docs', where: 'tags.Sentence recognition', change: 'description changed' }],
+    ['specs/errors.yaml', ['errors', 'ActionOffline', 'message', 'en-US'], 'This action is offline.', { kind: 'docs', where: 'errors.ActionOffline', change: 'en-US message changed' }],
+    ['specs/actions/recorded-file/CreateRecTask.yaml', ['summary'], 'Submit a recording for recognition', { kind: 'docs', where: 'CreateRecTask', change: 'summary changed' }],
+    ['specs/actions/recorded-file/CreateRecTask.yaml', ['examples', 0, 'title'], 'Recognise a file from a URL', { kind: 'example', where: 'CreateRecTask', change: expect.stringMatching(/^request example "recognise-a-file-from-a-url" added$/) }],
+  ] as const)('%s %j: one %o', (path, at, value, expected) => {
+    const edited = specs.map((t) => {
+      if (t.path !== path) return t;
+      const doc = parseDocument(t.text);
+      expect(doc.hasIn(at)).toBe(true);
+      doc.setIn(at, value);
+      return { ...t, text: doc.toString() };
+    });
+    const changes = classifyChanges(original, viewOfTexts(edited));
+    expect(changes.filter((c) => c.kind === 'breaking' || c.kind === 'compatible')).toEqual([]);
+    expect(changes).toContainEqual({ ...expected, breaking: false });
+    if (expected.kind === 'docs') expect(changes).toHaveLength(1);
+  });
+
   test('the contract against itself: no changes, exit 0', async () => {
     const r = await runCli(['diff', PACKAGE_ROOT]);
     expect(r.code).toBe(0);
