@@ -1,7 +1,9 @@
 // asr-contract build against Portman turning the same OpenAPI document into a collection, plus
 // the floors any Node build of this contract pays before doing its own work, so the ratio can be
 // read against what is reachable at all.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -29,6 +31,45 @@ const FLOORS: [string, string][] = [
   ['Node + both: the least any build of these specs can cost', LOAD_COLLECTION + PARSE_SPECS],
 ];
 
+/**
+ * `build --watch` as a user meets it: edit one spec file, wait for the `rebuilt …` line. Returns the
+ * medians of the whole wait (debounce included) and of the rebuild itself, as the watcher reports it.
+ */
+async function warmRebuild(work: string): Promise<{ latency: number; rebuild: number }> {
+  const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/asr-contract.js'), 'build', '--watch', '--root', work], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on('line', (line) => waiting.shift()?.(line));
+  const next = (pattern: RegExp): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`build --watch printed nothing matching ${pattern} in 60 s`)), 60_000);
+      const take = (line: string): void => {
+        if (!pattern.test(line)) return void waiting.unshift(take);
+        clearTimeout(timer);
+        resolve(line);
+      };
+      waiting.push(take);
+    });
+  const file = join(work, 'specs/actions/recorded-file/CreateRecTask.yaml');
+  const original = readFileSync(file, 'utf8');
+  const latencies: number[] = [];
+  const rebuilds: number[] = [];
+  try {
+    await next(/^watching specs\//);
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      writeFileSync(file, original.replace(/^summary: (.*)$/m, `summary: $1 (edit ${i + 1})`));
+      const line = await next(/^rebuilt \d+ files? in \d+ ms/);
+      latencies.push(performance.now() - t);
+      rebuilds.push(Number(/in (\d+) ms/.exec(line)![1]));
+    }
+  } finally {
+    child.kill('SIGINT');
+    writeFileSync(file, original);
+  }
+  return { latency: median(latencies), rebuild: median(rebuilds) };
+}
+
 export async function benchBuild(): Promise<void> {
   console.log('\nbuild: asr-contract build vs Portman (OpenAPI → Postman collection)');
   const dist = currentDist(PACKAGE_ROOT);
@@ -45,6 +86,9 @@ export async function benchBuild(): Promise<void> {
     row(`asr-contract build, whole CLI process (median of ${RUNS})`, fmt(ours));
     row('  the same through tsx, without dist/', fmt(viaTsx));
     row(`compile + render in process, warm (median of ${RUNS})`, fmt(warm));
+    const watched = await warmRebuild(work);
+    row(`build --watch: one-file edit to \`rebuilt\` line (median of ${RUNS})`, fmt(watched.latency));
+    row('  of which the rebuild itself (compile, render, write)', fmt(watched.rebuild));
 
     const portmanBin = join(PACKAGE_ROOT, 'node_modules/@apideck/portman/bin/portman');
     if (!existsSync(portmanBin)) {

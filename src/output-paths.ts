@@ -10,4 +10,6 @@ export const OUTPUT_FILES = {
   asyncapi: `${GENERATED_DIR}/asyncapi.yaml`,
   types: `${GENERATED_DIR}/types.d.ts`,
   flashAudio: `${GENERATED_DIR}/fixtures/flash-sample.wav`,
+  /** The reference of the spec format, for contributors; the same for every project. */
+  specFormat: 'docs/spec-format.md',
 } as const;

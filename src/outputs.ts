@@ -6,6 +6,7 @@ import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
 import { emitCollection } from './postman/emit.js';
 import { fixtureWav } from './postman/fixture-wav.js';
+import { renderSpecFormat } from './spec-format/render.js';
 import { emitTypes } from './typescript/emit.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 
@@ -28,5 +29,6 @@ export function renderOutputs(model: Model): Map<string, OutputContent> {
     [OUTPUT_FILES.asyncapi, yamlStringify(emitAsyncApi(model), { lineWidth: 0, aliasDuplicateObjects: false })],
     [OUTPUT_FILES.types, emitTypes(model)],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
+    [OUTPUT_FILES.specFormat, renderSpecFormat()],
   ]);
 }

@@ -83,7 +83,7 @@ export function emitAsyncApi(model: Model): Record<string, unknown> {
     asyncapi: '3.0.0',
     info: {
       title: `${model.service.name} (${model.service.nameZh}) WebSockets`,
-      version: model.service.version,
+      version: model.service.contractVersion,
       description: `The streaming surfaces of Tencent Cloud ASR: ${model.channels.map((c) => `${c.titleZh} (\`${c.path}\`)`).join(', ')}. Every URL is signed; see each channel.`,
     },
     defaultContentType: 'application/json',

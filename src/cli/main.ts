@@ -44,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'compare two versions of the contract and flag breaking changes',
     load: async () => {
       const m = await import('./diff.js');
-      return { usage: m.DIFF_USAGE, run: (argv, io) => m.runDiff(argv, io, PACKAGE_ROOT) };
+      return { usage: m.DIFF_USAGE, run: (argv, io) => m.runDiff(argv, io) };
     },
   },
   drift: {

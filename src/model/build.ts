@@ -1,5 +1,6 @@
 // Stage 2b: structurally valid spec files → the model. Resolves type names and collects the
 // diagnostics that need more than one file (unknown types, duplicates, areas).
+import type { DiagnosticRule } from '../spec/diagnostic-rules.js';
 import type { Diagnostic } from '../spec/diagnostics.js';
 import { fileKind, type FileKind } from '../spec/file-kinds.js';
 import type { SpecFile } from '../spec/load.js';
@@ -55,7 +56,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
   }
 
   /** Records where `name` is declared; a second declaration is reported (pointing at the first) and refused. */
-  const declareOnce = (declared: Map<string, SpecFile>, name: string, file: SpecFile, path: SpecPath, rule: string, what: string): boolean => {
+  const declareOnce = (declared: Map<string, SpecFile>, name: string, file: SpecFile, path: SpecPath, rule: DiagnosticRule, what: string): boolean => {
     const first = declared.get(name);
     if (first) {
       diagnostics.push(diagnosticAt(file, path, rule, `${what} is already declared in ${first.path}`));
@@ -225,6 +226,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       name: s.name,
       nameZh: s.nameZh,
       version: s.version,
+      contractVersion: s.contractVersion,
       description: s.description,
       endpoints: s.endpoints,
       signing: s.signing,

@@ -5,9 +5,11 @@ import { parseSpecFiles, readSpecTree, type SpecText } from '../spec/load.js';
 import { buildModel, type Sources } from './build.js';
 import { checkAreas } from './rules/areas.js';
 import { checkAudioFacts } from './rules/audio-facts.js';
+import { checkEmulatorBlocks } from './rules/emulator-blocks.js';
 import { checkEmulatorRefs } from './rules/emulator-refs.js';
 import { checkErrorCodes } from './rules/error-codes.js';
 import { checkExamples } from './rules/examples.js';
+import { checkFieldExamples } from './rules/field-examples.js';
 import { checkFieldConstraints } from './rules/field-constraints.js';
 import { checkRoles } from './rules/roles.js';
 import { checkSurfaces } from './rules/surfaces.js';
@@ -26,6 +28,7 @@ const RULES: ((model: Model, sources: Sources) => Diagnostic[])[] = [
   checkErrorCodes,
   checkAreas,
   checkEmulatorRefs,
+  checkEmulatorBlocks,
   checkRoles,
   checkWorkflows,
   checkAudioFacts,
@@ -41,7 +44,7 @@ export function compileSpecTexts(texts: readonly SpecText[]): CompileResult {
   if (!built.model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   for (const rule of RULES) diagnostics.push(...rule(built.model, built.sources));
   // Examples are compiled into schemas, which needs every constraint to be sane first.
-  if (!hasErrors(diagnostics)) diagnostics.push(...checkExamples(built.model, built.sources), ...checkSurfaces(built.model, built.sources));
+  if (!hasErrors(diagnostics)) diagnostics.push(...checkExamples(built.model, built.sources), ...checkFieldExamples(built.model, built.sources), ...checkSurfaces(built.model, built.sources));
   const sorted = sortDiagnostics(diagnostics);
   return hasErrors(sorted) ? { diagnostics: sorted } : { model: built.model, diagnostics: sorted };
 }

@@ -1,6 +1,12 @@
 // The small expression language of emulator blocks in specs (`= record.Status == 2 ? rec.text : ''`).
 // Parsed once when the model is built, so a typo is a spec diagnostic, not a runtime surprise.
-// Grammar: ternary → or → and → equality → comparison → additive → multiplicative → unary → postfix → primary.
+// Grammar: ternary → the binary levels of BINARY_LEVELS, loosest first → unary → postfix → primary.
+
+/** Binary operators by precedence, loosest first; each level is left-associative. */
+export const BINARY_LEVELS = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']] as const;
+export type BinaryOperator = (typeof BINARY_LEVELS)[number][number];
+export const UNARY_OPERATORS = ['!', '-'] as const;
+export type UnaryOperator = (typeof UNARY_OPERATORS)[number];
 
 export type Expr =
   | { kind: 'literal'; value: unknown }
@@ -8,8 +14,8 @@ export type Expr =
   | { kind: 'member'; object: Expr; property: string }
   | { kind: 'index'; object: Expr; index: Expr }
   | { kind: 'call'; callee: string; args: Expr[] }
-  | { kind: 'unary'; op: '!' | '-'; operand: Expr }
-  | { kind: 'binary'; op: string; left: Expr; right: Expr }
+  | { kind: 'unary'; op: UnaryOperator; operand: Expr }
+  | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr }
   | { kind: 'conditional'; test: Expr; then: Expr; else: Expr };
 
 export class ExprSyntaxError extends Error {
@@ -81,10 +87,10 @@ export function parseExpr(src: string): Expr {
     pos++;
   };
 
-  const binaryLevel = (ops: string[], next: () => Expr) => (): Expr => {
+  const binaryLevel = (ops: readonly BinaryOperator[], next: () => Expr) => (): Expr => {
     let left = next();
-    while (peek().type === 'op' && ops.includes(peek().value)) {
-      const op = take().value;
+    while (peek().type === 'op' && (ops as readonly string[]).includes(peek().value)) {
+      const op = take().value as BinaryOperator;
       left = { kind: 'binary', op, left, right: next() };
     }
     return left;
@@ -133,20 +139,16 @@ export function parseExpr(src: string): Expr {
     }
   };
   const unary = (): Expr => {
-    if (isOp('!') || isOp('-')) {
-      const op = take().value as '!' | '-';
+    if (UNARY_OPERATORS.some(isOp)) {
+      const op = take().value as UnaryOperator;
       return { kind: 'unary', op, operand: unary() };
     }
     return postfix();
   };
-  const multiplicative = binaryLevel(['*', '/', '%'], unary);
-  const additive = binaryLevel(['+', '-'], multiplicative);
-  const comparison = binaryLevel(['<', '<=', '>', '>='], additive);
-  const equality = binaryLevel(['==', '!='], comparison);
-  const and = binaryLevel(['&&'], equality);
-  const or = binaryLevel(['||'], and);
+  // The tightest level reads unary expressions; each looser level reads the one below it.
+  const loosest = BINARY_LEVELS.reduceRight<() => Expr>((next, ops) => binaryLevel(ops, next), unary);
   function ternary(): Expr {
-    const test = or();
+    const test = loosest();
     if (!isOp('?')) return test;
     pos++;
     const then = ternary();

@@ -1,5 +1,5 @@
-// A field's type as one comparable string. Both `diff` (old model vs new) and `drift` (model vs
-// Tencent's definitions) compare fields in these terms.
+// A field's type as one comparable string. `drift` (model vs Tencent's definitions) compares fields
+// in these terms, and `diff` reads the compiled documents into the same terms (src/diff/read-schema.ts).
 import type { TypeRef } from './types.js';
 
 /** integer | number | string | boolean | object:<Type> | <kind>[] ; `number` alone when the source cannot tell integers apart. */

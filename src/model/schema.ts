@@ -22,6 +22,11 @@ export function componentName(type: NamedType, direction: Direction): string {
   return type.usage === 'both' && direction === 'request' ? `${type.name}Input` : type.name;
 }
 
+/** The directions a shared type may travel in, by its `usage`. */
+export function typeDirections(type: NamedType): Direction[] {
+  return type.usage === 'both' ? ['request', 'response'] : type.usage === 'in' ? ['request'] : ['response'];
+}
+
 export function typeIndex(model: Model): Map<string, NamedType> {
   return new Map(model.types.map((t) => [t.name, t]));
 }

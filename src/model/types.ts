@@ -226,7 +226,10 @@ export interface Service {
   service: string;
   name: string;
   nameZh: string;
+  /** The API version callers send (`2019-06-14`). */
   version: string;
+  /** This contract's own semver, carried by every output's `info.version`. */
+  contractVersion: string;
   description: string;
   endpoints: { host: string; description: string }[];
   signing: {

@@ -3,8 +3,8 @@
 // emulator and the runner alike.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { createAjv } from './ajv.js';
-import { allShapes, componentName, reachableTypes, responseBodySchema, shapeSchema, typeIndex, type JsonSchema, type SchemaOptions } from './schema.js';
-import type { Action, Model, Shape } from './types.js';
+import { allShapes, componentName, reachableTypes, responseBodySchema, shapeSchema, typeDirections, typeIndex, type JsonSchema, type SchemaOptions } from './schema.js';
+import type { Action, Model } from './types.js';
 
 const ID = 'urn:asr-contract:model';
 
@@ -28,6 +28,10 @@ export class ModelValidators {
     const opts: SchemaOptions = { dialect: '2020-12', annotations: false, ref: (name) => `#/$defs/${name}` };
     const defs: Record<string, JsonSchema> = {};
     for (const { type, direction } of reachableTypes(allShapes(model), types)) defs[componentName(type, direction)] = shapeSchema(type.shape, direction, types, opts);
+    // Types nothing reaches (a warning, not an error) still have examples to check.
+    for (const t of model.types) {
+      for (const direction of typeDirections(t)) defs[componentName(t, direction)] ??= shapeSchema(t.shape, direction, types, opts);
+    }
     for (const a of model.actions) {
       defs[`request.${a.name}`] = shapeSchema(a.request, 'request', types, opts);
       defs[`response.${a.name}`] = responseBodySchema(a, types, opts, model.service.envelope);
@@ -52,7 +56,8 @@ export class ModelValidators {
     this.ajv.addSchema(this.schema, undefined, undefined, false);
   }
 
-  private get(key: string): ValidateFunction {
+  /** Any shape by its key: `request.<Action>`, a shared type's component name (`HotWord`, `HotWordInput`), or a `surface` key. */
+  validator(key: string): ValidateFunction {
     let v = this.cache.get(key);
     if (!v) {
       v = this.ajv.getSchema(`${ID}#/$defs/${key}`);
@@ -63,16 +68,24 @@ export class ModelValidators {
   }
 
   request(action: Action): ValidateFunction {
-    return this.get(`request.${action.name}`);
+    return this.validator(`request.${action.name}`);
   }
 
   /** The object inside `Response` on success. */
   response(action: Action): ValidateFunction {
-    return this.get(`response.${action.name}`);
+    return this.validator(`response.${action.name}`);
   }
 
   /** `query.<endpoint|channel>`, `response.<endpoint>`, `message.<channel>.<message>`, `body.<callback>`, `reply.<callback>`. */
   surface(key: string): ValidateFunction {
-    return this.get(key);
+    return this.validator(key);
+  }
+
+  /** How a schema compiled by `compile` refers to the model's shared types. */
+  static readonly ref = (component: string): string => `${ID}#/$defs/${component}`;
+
+  /** A one-off validator whose refs (written with `ModelValidators.ref`) reach this model's types. */
+  compile(schema: JsonSchema): ValidateFunction {
+    return this.ajv.compile(schema);
   }
 }

@@ -1,13 +1,13 @@
 // IR → OpenAPI 3.1 document. Pure: no I/O, no clock.
 import type { OpenAPIV3_1 } from 'openapi-types';
-import type { Model } from '../model/types.js';
+import type { ErrorCode, Model } from '../model/types.js';
 import { headerName } from '../model/roles.js';
 import { headerParameters, schemaComponents } from './components.js';
 import { operation, operationPath } from './operation.js';
 import { securitySchemes } from './security.js';
 import { endpointPathItem, endpointSecuritySchemes, endpointTag } from './surfaces.js';
 
-export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
+export function emitOpenApi(model: Model): OpenAPIV3_1.Document & { 'x-error-codes': Record<string, ErrorEntry> } {
   const s = model.service;
   const paths: OpenAPIV3_1.PathsObject = {};
   for (const action of model.actions) {
@@ -20,7 +20,7 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
     openapi: '3.1.0',
     info: {
       title: `${s.name} (${s.nameZh}) API ${s.version}`,
-      version: s.version,
+      version: s.contractVersion,
       summary: `Contract of the Tencent Cloud ASR API 3.0, version ${s.version}.`,
       description: [s.description.trim(), pathConvention(model), errorTable(model)].join('\n\n'),
       license: { name: 'MIT', identifier: 'MIT' },
@@ -36,7 +36,16 @@ export function emitOpenApi(model: Model): OpenAPIV3_1.Document {
       parameters: headerParameters(model),
       securitySchemes: { ...securitySchemes(model), ...endpointSecuritySchemes(model) },
     },
+    // The catalogue as data (the introduction's table is for people): what each code means and the
+    // message the service sends with it, so tools, and `asr-contract diff`, can read them.
+    'x-error-codes': Object.fromEntries(model.errors.map((e) => [e.code, { scope: e.scope, description: e.description, message: e.message }])),
   };
+}
+
+interface ErrorEntry {
+  scope: ErrorCode['scope'];
+  description: string;
+  message: ErrorCode['message'];
 }
 
 function pathConvention(model: Model): string {

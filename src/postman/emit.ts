@@ -117,7 +117,9 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names, the envelope\'s member names and the response schemas answers are checked against. Generated; do not edit.' },
     ] as never,
   });
-  return normalise(collection.toJSON() as Record<string, unknown>);
+  const json = normalise(collection.toJSON() as Record<string, unknown>);
+  // Added after the SDK, which would expand it into an object of semver parts; v2.1 takes the plain string.
+  return { ...json, info: { ...(json.info as Record<string, unknown>), version: s.contractVersion } };
 }
 
 function collectionDescription(model: Model): string {

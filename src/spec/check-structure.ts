@@ -30,9 +30,10 @@ function pathOf(e: ErrorObject): (string | number)[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-// allErrors reports every branch of a oneOf/anyOf; keep the most specific message per place.
+// allErrors reports every branch of a oneOf/anyOf; keep the most specific message per place. A bad
+// key name comes twice, as the name's own error and as `propertyNames`; the latter names the key.
 function dedupe(errors: ErrorObject[]): ErrorObject[] {
-  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword));
+  const specific = errors.filter((e) => !['oneOf', 'anyOf', 'if'].includes(e.keyword) && e.propertyName === undefined);
   const chosen = specific.length > 0 ? specific : errors;
   const seen = new Set<string>();
   return chosen.filter((e) => {

@@ -1,10 +1,11 @@
 // User errors are data: loading and checking return diagnostics, only cli/ prints them.
+import type { DiagnosticRule } from './diagnostic-rules.js';
 
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  /** Stable rule id, e.g. `unknown-type`. */
-  rule: string;
+  /** Stable rule id, e.g. `unknown-type`; see diagnostic-rules.ts. */
+  rule: DiagnosticRule;
   severity: Severity;
   message: string;
   /** Path relative to the project root, forward slashes. */

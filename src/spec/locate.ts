@@ -1,5 +1,6 @@
 // Maps a path inside a spec file (the same path ajv reports) back to line and column.
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DiagnosticRule } from './diagnostic-rules.js';
 import type { Diagnostic, Severity } from './diagnostics.js';
 import type { SpecFile } from './load.js';
 
@@ -39,7 +40,7 @@ export function locate(file: SpecFile, path: SpecPath, atKey = false): Position 
 export function diagnosticAt(
   file: SpecFile,
   path: SpecPath,
-  rule: string,
+  rule: DiagnosticRule,
   message: string,
   opts: { severity?: Severity; hint?: string | undefined; atKey?: boolean } = {},
 ): Diagnostic {

@@ -1,24 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { compileSpecDir } from '../../src/model/compile.js';
 import { OUTPUT_FILES, renderOutputs } from '../../src/outputs.js';
 import { runCli } from '../helpers/cli.js';
-import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+import { miniProjects } from '../helpers/spec-fixtures.js';
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const t of temps.splice(0)) rmSync(t, { recursive: true, force: true });
-});
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'asr-build-'));
-  temps.push(dir);
-  cpSync(join(MINI_SPEC, 'specs'), join(dir, 'specs'), { recursive: true });
-  return dir;
-}
+const projects = miniProjects('asr-build-');
+afterEach(projects.removeAll);
+const project = projects.make;
 
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,22 +6,11 @@ import { suggest } from '../../spec/suggest.js';
 import type { Sources } from '../build.js';
 import type { Step, Value } from '../emulator-types.js';
 import { FUNCTIONS } from '../expr-eval.js';
+import { ALWAYS_IN_SCOPE, STEP_DEFINES } from '../expr-scope.js';
 import { calledFunctions, rootNames, type Expr } from '../expr.js';
 import { responseField } from '../response-path.js';
 import type { Action, Model } from '../types.js';
 
-/** Names every expression may read, and the names each step kind defines for later ones. */
-// `audio` holds what the emulator read from each request field with audio rules (`audio.Data`).
-const ALWAYS_DEFINED = ['params', 'now', 'item', 'index', 'audio'];
-const DEFINES: Partial<Record<Step['op'], string[]>> = {
-  create: ['record'],
-  find: ['record'],
-  query: ['records', 'total'],
-  recognize: ['rec'],
-  compare: ['similarity'],
-  rank: ['matches'],
-  usage: ['usage'],
-};
 
 function* expressions(v: Value, path: SpecPath): Generator<{ expr: Expr; source: string; path: SpecPath }> {
   switch (v.kind) {
@@ -127,7 +116,7 @@ function checkAction(model: Model, action: Action, sources: Sources, kinds: Map<
   const out: Diagnostic[] = [];
   const file = sources.actions.get(action.name)!;
   const params = new Set(action.request.fields.map((f) => f.name));
-  const defined = new Set(ALWAYS_DEFINED);
+  const defined = new Set(Object.keys(ALWAYS_IN_SCOPE));
   const checkExpr = (value: Value, path: SpecPath): void => {
     for (const { expr, source, path: at } of expressions(value, path)) {
       for (const fn of calledFunctions(expr)) {
@@ -157,7 +146,7 @@ function checkAction(model: Model, action: Action, sources: Sources, kinds: Map<
       if (!params.has(name)) out.push(diagnosticAt(file, [...path, 'omit'], 'emulator-ref', `\`${name}\` in omit is not a request parameter`));
     }
     for (const [sub, value] of stepValues(step)) checkExpr(value, [...path, ...sub]);
-    for (const name of DEFINES[step.op] ?? []) defined.add(name);
+    for (const name of Object.keys(STEP_DEFINES[step.op] ?? {})) defined.add(name);
     if (step.op === 'set') for (const name of Object.keys(step.vars)) defined.add(name);
   });
   for (const [path, value] of Object.entries(action.emulator.respond)) {
