@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runBuild } from '../../src/cli/build.js';
+import { runCli } from '../helpers/cli.js';
 import type { Io } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
 import { miniProjects } from '../helpers/spec-fixtures.js';
@@ -109,8 +110,8 @@ describe('asr-contract build --watch', () => {
   }, 60_000);
 
   test('--check and --watch together are refused', async () => {
-    const io = recordingIo(process.cwd());
-    expect(await runBuild(['--check', '--watch'], io, project())).toBe(2);
-    expect(io.lines).toEqual(['asr-contract build: --check and --watch do not go together']);
+    const r = await runCli(['build', '--check', '--watch', '--root', project()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^asr-contract build: --check and --watch do not go together\n\nUsage: asr-contract build/);
   });
 });
