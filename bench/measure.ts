@@ -32,3 +32,10 @@ export const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
 export function row(label: string, value: string): void {
   console.log(`  ${label.padEnd(58)} ${value}`);
 }
+
+/** A figure beside its floor: the ratio and whether it meets the goal (`max` for costs, `min` for rates). */
+export function ratioRow(label: string, ratio: number, goal: { max?: number; min?: number }): void {
+  const met = goal.max !== undefined ? ratio <= goal.max : ratio >= goal.min!;
+  const want = goal.max !== undefined ? `≤ ${goal.max}` : `≥ ${goal.min}`;
+  row(label, `${ratio.toFixed(2)}  (goal ${want}: ${met ? 'met' : 'NOT met'})`);
+}

@@ -1,5 +1,5 @@
 // Child-process servers for throughput benchmarks, so the load generator does not share their
-// event loop: the emulator on a free port, and a bare node:http server as the baseline.
+// event loop: the emulator on a free port, and its floor (server-child.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -10,7 +10,7 @@ export interface ChildServer {
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
-export function startChildServer(kind: 'emulator' | 'bare'): Promise<ChildServer> {
+export function startChildServer(kind: 'emulator' | 'emulator-step0' | 'floor'): Promise<ChildServer> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = fork(SERVER_SCRIPT, [kind], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('error', reject);

@@ -8,10 +8,10 @@ import { PACKAGE_ROOT } from '../package-root.js';
 export type SandboxScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flash-tests';
 
 const HELPERS: Record<SandboxScript, string[]> = {
-  'sign-tc3': [],
-  'sign-flash': [],
-  'contract-tests': ['lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
-  'flash-tests': ['lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
+  'sign-tc3': ['lib/read-contract'],
+  'sign-flash': ['lib/read-contract'],
+  'contract-tests': ['lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
+  'flash-tests': ['lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
 };
 
 const read = (file: string): string => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox', `${file}.js`), 'utf8');

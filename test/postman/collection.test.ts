@@ -69,8 +69,8 @@ describe('generated Postman collection', () => {
     const folders = [collection.item.find((f: Node & { event?: unknown[] }) => f.name === FLASH), collection.item.find((f: Node) => f.name === 'Negative cases').item.find((f: Node) => f.name === FLASH)];
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
-        ['prerequest', sandbox('sign-flash')],
-        ['test', sandbox('lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'flash-tests')],
+        ['prerequest', sandbox('lib/read-contract', 'sign-flash')],
+        ['test', sandbox('lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -98,8 +98,8 @@ describe('generated Postman collection', () => {
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
-    expect(sign).toBe(sandbox('sign-tc3'));
-    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'contract-tests'));
+    expect(sign).toBe(sandbox('lib/read-contract', 'sign-tc3'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });

@@ -4,7 +4,8 @@
 (function flashTests() {
   var name = pm.request.headers.get('X-Contract-Endpoint');
   if (!name) return;
-  var contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
+  var cached = readContract(require('ajv'));
+  var contract = cached.contract || {};
   var meta = (contract.endpoints && contract.endpoints[name]) || {};
   var expectation = String(pm.request.headers.get('X-Contract-Expect') || 'success');
   var wanted = expectation.indexOf('code=') === 0 ? Number(expectation.slice('code='.length)) : 0;
@@ -33,7 +34,8 @@
   });
   if (wanted !== 0) return;
 
-  var validate = meta.response ? createAjv().compile(meta.response) : null;
+  cached.ajv = cached.ajv || createAjv();
+  var validate = meta.response ? cached.compiled[name] || (cached.compiled[name] = cached.ajv.compile(meta.response)) : null;
   pm.test(label + 'response matches schema', function () {
     pm.expect(validate, 'a schema for ' + name + ' in contractSchemas').to.be.a('function');
     var ok = validate(body);

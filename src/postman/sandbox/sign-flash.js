@@ -6,12 +6,7 @@
 (function signFlash() {
   var name = pm.request.headers.get('X-Contract-Endpoint');
   if (!name) return;
-  var contract = {};
-  try {
-    contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
-  } catch (e) {
-    contract = {}; // reported just below, as missing
-  }
+  var contract = readContract(require('crypto-js')).contract || {}; // not JSON: reported just below, as missing
   var meta = contract.endpoints && contract.endpoints[name];
   if (!meta) throw new Error('The collection variable contractSchemas is missing, not JSON or out of date (no endpoint ' + name + '): re-import generated/asr.postman_collection.json.');
   var sig = meta.signature;

@@ -7,12 +7,7 @@
 (function signTc3() {
   var cryptojs = require('crypto-js');
 
-  var contract = {};
-  try {
-    contract = JSON.parse(pm.collectionVariables.get('contractSchemas') || '{}');
-  } catch (e) {
-    contract = {}; // reported just below, as missing
-  }
+  var contract = readContract(cryptojs).contract || {}; // not JSON: reported just below, as missing
   var names = contract.api3 && contract.api3.headers;
   if (!names) throw new Error('The collection variable contractSchemas is missing, not JSON or out of date: re-import generated/asr.postman_collection.json.');
   if (!pm.request.headers.get(names.action)) return; // not an API 3.0 request (e.g. flash recognition signs itself)
