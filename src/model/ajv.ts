@@ -2,6 +2,7 @@
 // the standard formats plus the API's own integer and float formats.
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { isBase64 } from './base64.js';
 
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -13,6 +14,9 @@ export function createAjv(): Ajv2020 {
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('uint64', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 });
   ajv.addFormat('float', { type: 'number', validate: (n: number) => Number.isFinite(n) });
+  // ajv-formats checks `byte` with a regular expression that dominated the emulator's profile on
+  // inline audio (26 µs of a 145 µs SentenceRecognition call); this decodes natively instead.
+  ajv.addFormat('byte', { type: 'string', validate: isBase64 });
   return ajv;
 }
 

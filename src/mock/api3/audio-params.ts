@@ -1,6 +1,7 @@
 // The API 3.0 side of the audio stage: every request field with audio rules is decoded from base64
 // once, read by src/mock/audio, and refused with the code the spec gives the broken rule. What the
 // audio is (duration, silence, fingerprint) goes on to the behaviour as `audio.<Field>`.
+import { decodeBase64 } from '../../model/base64.js';
 import type { Action, Model } from '../../model/types.js';
 import { checkAudio, isRefusal } from '../audio/check.js';
 import type { AudioFacts } from '../audio/inspect.js';
@@ -16,7 +17,8 @@ export async function inspectAudioParams(model: Model, action: Action, params: R
   for (const field of action.request.fields) {
     const value = params[field.name];
     if (!field.audio || typeof value !== 'string' || value === '') continue;
-    const buf = Buffer.from(value, 'base64');
+    // Validation has decoded it already (format: byte); this takes those bytes.
+    const buf = decodeBase64(value) ?? Buffer.from(value, 'base64');
     const found = await checkAudio(field.audio, field.name, buf, params, model.emulator.audio);
     if (isRefusal(found)) throw new ApiError(found.code, found.param, undefined, { kind: AUDIO_RULE_MESSAGES[found.rule], args: { ...found.args, param: found.param } });
     out[field.name] = await transcribeServed(model, recognizer, field.audio, params, found, buf);

@@ -8,7 +8,7 @@ import type { ModelValidators } from '../../model/validators.js';
 import { ApiError, type RuleText } from '../errors.js';
 import type { Protocol } from '../protocol.js';
 
-const VALUE_KEYWORDS = new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'format', 'uniqueItems']);
+const VALUE_KEYWORDS = new Set(['enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'maxBase64Length', 'pattern', 'minItems', 'maxItems', 'format', 'uniqueItems']);
 const SHOWN_VALUES = 5;
 const FORMAT_EXAMPLES: Record<string, string> = { date: '2024-05-08', 'date-time': '2024-05-08T10:00:00+08:00', uri: 'https://example.com/a.wav' };
 
@@ -59,6 +59,7 @@ function valueRule(e: ErrorObject, field: Field | undefined, value: unknown): Ru
     case 'exclusiveMaximum':
       return { kind: 'maximum', args: { limit: String(p.limit) } };
     case 'maxLength':
+    case 'maxBase64Length':
       if (field?.constraints.maxBytes !== undefined) {
         return { kind: 'maxBytes', args: { limit: field.constraints.maxBytes, chars: String(p.limit), actual: typeof value === 'string' ? value.length : 0 } };
       }

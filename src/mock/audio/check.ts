@@ -18,8 +18,12 @@ export function rateOf(value: unknown): number | undefined {
   return m ? Number(m[1]) * 1000 : undefined;
 }
 
+const accepted = new WeakMap<AudioRules, Container[]>();
+
 export function acceptedContainers(rules: AudioRules): Container[] {
-  return [...new Set(Object.values(rules.formats))];
+  let list = accepted.get(rules);
+  if (!list) accepted.set(rules, (list = [...new Set(Object.values(rules.formats))]));
+  return list;
 }
 
 /** The sample rate the request expects: its engine or rate parameter, else the spec's fixed rate. */

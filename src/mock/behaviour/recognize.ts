@@ -63,10 +63,20 @@ export function isHeardAudio(v: unknown): v is HeardAudio {
 }
 
 /** The transcript language of an engine (first matching pattern), or the fallback when it has no passage. */
+const languages = new WeakMap<EmulatorSpec, Map<string, string>>();
+
+/** The transcript language of an engine, by the first matching pattern; worked out once per engine name. */
 export function languageOf(spec: EmulatorSpec, engine: unknown): string {
   const name = typeof engine === 'string' ? engine : '';
-  const lang = spec.languages.engines.find((e) => new RegExp(e.pattern).test(name))?.lang;
-  return lang && spec.transcripts.some((t) => t.lang === lang) ? lang : spec.languages.fallback;
+  let known = languages.get(spec);
+  if (!known) languages.set(spec, (known = new Map()));
+  let lang = known.get(name);
+  if (lang === undefined) {
+    const matched = spec.languages.engines.find((e) => new RegExp(e.pattern).test(name))?.lang;
+    lang = matched && spec.transcripts.some((t) => t.lang === matched) ? matched : spec.languages.fallback;
+    if (known.size < 256) known.set(name, lang);
+  }
+  return lang;
 }
 
 function wordDuration(word: string, unspaced: boolean): number {
