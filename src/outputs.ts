@@ -1,6 +1,5 @@
 // Everything `asr-contract build` writes, rendered in memory: a map from path to exact bytes.
 // Deterministic by construction: emitters are pure and every map is built in a fixed order.
-import { stringify as yamlStringify } from 'yaml';
 import type { Model } from './model/types.js';
 import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
@@ -8,6 +7,7 @@ import { emitCollection } from './postman/emit.js';
 import { fixtureWav } from './postman/fixture-wav.js';
 import { renderSpecFormat } from './spec-format/render.js';
 import { emitTypes } from './typescript/emit.js';
+import { documentYaml } from './yaml-output.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 
 export { GENERATED_DIR, OUTPUT_FILES } from './output-paths.js';
@@ -22,11 +22,11 @@ export function renderOutputs(model: Model): Map<string, OutputContent> {
   const openapi = emitOpenApi(model);
   return new Map<string, OutputContent>([
     [OUTPUT_FILES.openapiJson, json(openapi)],
-    [OUTPUT_FILES.openapiYaml, yamlStringify(openapi, { lineWidth: 0, aliasDuplicateObjects: false })],
+    [OUTPUT_FILES.openapiYaml, documentYaml('openapi', openapi as unknown as Record<string, unknown>)],
     [OUTPUT_FILES.collection, json(emitCollection(model))],
     [OUTPUT_FILES.localEnvironment, json(localEnvironment(model))],
     [OUTPUT_FILES.liveEnvironment, json(liveEnvironment(model))],
-    [OUTPUT_FILES.asyncapi, yamlStringify(emitAsyncApi(model), { lineWidth: 0, aliasDuplicateObjects: false })],
+    [OUTPUT_FILES.asyncapi, documentYaml('asyncapi', emitAsyncApi(model) as Record<string, unknown>)],
     [OUTPUT_FILES.types, emitTypes(model)],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
     [OUTPUT_FILES.specFormat, renderSpecFormat()],

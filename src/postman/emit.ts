@@ -101,7 +101,6 @@ export function emitCollection(model: Model): Record<string, unknown> {
       description: { content: collectionDescription(model), type: 'text/markdown' },
       schema: COLLECTION_SCHEMA,
     } as never,
-    item: folderTree(model, contractCases(model)) as never,
     event: [
       { listen: 'prerequest', script: { id: stableId('script', 'sign-tc3'), type: 'text/javascript', exec: scriptLines('sign-tc3') } },
       { listen: 'test', script: { id: stableId('script', 'contract-tests'), type: 'text/javascript', exec: scriptLines('contract-tests') } },
@@ -117,9 +116,37 @@ export function emitCollection(model: Model): Record<string, unknown> {
       { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names, the envelope\'s member names and the response schemas answers are checked against. Generated; do not edit.' },
     ] as never,
   });
-  const json = normalise(collection.toJSON() as Record<string, unknown>);
-  // Added after the SDK, which would expand it into an object of semver parts; v2.1 takes the plain string.
-  return { ...json, info: { ...(json.info as Record<string, unknown>), version: s.contractVersion } };
+  const { info, item: _none, ...rest } = normalise(collection.toJSON() as Record<string, unknown>);
+  const item = folderTree(model, contractCases(model)).map(folderJson);
+  previousFolders = currentFolders;
+  currentFolders = new Map();
+  // The version is added after the SDK, which would expand it into an object of semver parts; v2.1 takes the plain string.
+  return { info: { ...(info as Record<string, unknown>), version: s.contractVersion }, item, ...rest };
+}
+
+// Two renders' worth: what the last render used, and what this one has used so far.
+let currentFolders = new Map<string, unknown>();
+let previousFolders = new Map<string, unknown>();
+
+/**
+ * A top-level folder through the SDK, kept by its definition until a render no longer uses it:
+ * building SDK objects was most of a collection's render, and under `build --watch` an edit
+ * changes one or two folders. Kept folders are frozen, since every render shares them.
+ */
+function folderJson(folder: Folder): unknown {
+  const id = JSON.stringify(folder);
+  let json = currentFolders.get(id) ?? previousFolders.get(id);
+  json ??= deepFreeze(visitJson(new sdk.ItemGroup(folder as never).toJSON()));
+  currentFolders.set(id, json);
+  return json;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function collectionDescription(model: Model): string {
@@ -142,20 +169,21 @@ function collectionDescription(model: Model): string {
 
 // The SDK serialises URLs as bare objects and puts `info` last. Give them the shape the Postman app
 // itself exports (`url.raw`, info first), which also keeps the file readable in review.
+function visitJson(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(visitJson);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) {
+    // The SDK files `_postman_previewlanguage` and the like under `_`; the app reads them flat.
+    if (k === '_' && typeof v === 'object' && v !== null) for (const [name, x] of Object.entries(v)) out[`_${name}`] = x;
+    else out[k] = k === 'url' && typeof v === 'object' && v !== null ? urlObject(v as Record<string, unknown>) : visitJson(v);
+  }
+  return out;
+}
+
 function normalise(json: Record<string, unknown>): Record<string, unknown> {
-  const visit = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(visit);
-    if (typeof node !== 'object' || node === null) return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) {
-      // The SDK files `_postman_previewlanguage` and the like under `_`; the app reads them flat.
-      if (k === '_' && typeof v === 'object' && v !== null) for (const [name, x] of Object.entries(v)) out[`_${name}`] = x;
-      else out[k] = k === 'url' && typeof v === 'object' && v !== null ? urlObject(v as Record<string, unknown>) : visit(v);
-    }
-    return out;
-  };
   // At the root, `_` only repeats info._postman_id.
-  const { info, _postman_id: _copy, ...rest } = visit(json) as Record<string, unknown>;
+  const { info, _postman_id: _copy, ...rest } = visitJson(json) as Record<string, unknown>;
   return { info, ...rest };
 }
 

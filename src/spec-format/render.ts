@@ -53,7 +53,15 @@ function valueTypes(): string[] {
   return table(['Name', 'Is', 'Meaning', 'Example'], rows);
 }
 
+/** The page depends only on this package's own schema and definitions, so one process renders it once. */
+let rendered: string | undefined;
+
 export function renderSpecFormat(): string {
+  rendered ??= renderPage();
+  return rendered;
+}
+
+function renderPage(): string {
   const { files, parts, steps } = specFormatSections();
   const rules = Object.entries(DIAGNOSTIC_RULES).map(([rule, meaning]) => [code(rule), cell(meaning)]);
   const lines = [

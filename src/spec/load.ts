@@ -34,10 +34,22 @@ export function readSpecTree(dir: string, root: string): SpecText[] {
   return files;
 }
 
+/**
+ * Files parsed by this process, by path, with the text they were parsed from. `build --watch`
+ * compiles the whole tree on every save; only the files whose text changed are parsed again. A file
+ * is reused only for the very same text, and its parsed form is treated as read-only everywhere.
+ */
+const parsed = new Map<string, SpecFile>();
+
 export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[]; diagnostics: Diagnostic[] } {
   const files: SpecFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const t of texts) {
+    const known = parsed.get(t.path);
+    if (known && known.text === t.text) {
+      files.push(known);
+      continue;
+    }
     const lines = new LineCounter();
     const doc = parseDocument(t.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     if (doc.errors.length > 0) {
@@ -59,7 +71,9 @@ export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[];
       }
       continue;
     }
-    files.push({ ...t, doc, lines, data: doc.toJS() });
+    const file = { ...t, doc, lines, data: doc.toJS() };
+    parsed.set(t.path, file);
+    files.push(file);
   }
   return { files, diagnostics };
 }

@@ -42,7 +42,7 @@ const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1)
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  validators = new ModelValidators(em.model);
+  validators = ModelValidators.for(em.model);
   const local = em.model.service.local;
   Object.assign(process.env, { TENCENTCLOUD_SECRET_ID: local.secretId, TENCENTCLOUD_SECRET_KEY: local.secretKey, TENCENTCLOUD_APPID: local.appId });
   mkdirSync(join(dir, 'generated'));

@@ -16,7 +16,7 @@ const wav = readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio));
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  validators = new ModelValidators(em.model);
+  validators = ModelValidators.for(em.model);
 });
 afterAll(() => em.close());
 

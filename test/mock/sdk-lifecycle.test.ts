@@ -46,7 +46,7 @@ function client(overrides: { secretKey?: string; reqMethod?: 'GET' | 'POST'; sig
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  validators = new ModelValidators(em.model);
+  validators = ModelValidators.for(em.model);
 });
 afterAll(() => em.close());
 

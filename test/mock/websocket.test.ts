@@ -13,7 +13,7 @@ let em: TestEmulator;
 let validators: ModelValidators;
 beforeAll(async () => {
   em = await startTestEmulator({ wsSilenceMs: 300 });
-  validators = new ModelValidators(em.model);
+  validators = ModelValidators.for(em.model);
 });
 afterAll(() => em.close());
 

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { createAjv } from '../../src/model/ajv.js';
 import { compileSpecDir } from '../../src/model/compile.js';
 import { ModelValidators } from '../../src/model/validators.js';
+import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 
 describe('the schema document behind ModelValidators', () => {
@@ -24,8 +25,23 @@ describe('the schema document behind ModelValidators', () => {
     expect(ajv.validateSchema(broken)).toBe(false);
   });
 
-  test('is compiled once per model and shared', () => {
+  test('is compiled once per model, and once for a rebuilt model whose schemas did not change', () => {
     expect(ModelValidators.for(model)).toBe(validators);
-    expect(ModelValidators.for(compileSpecDir(PACKAGE_ROOT).model!)).not.toBe(validators);
+    // build --watch compiles the specs again after every save; an unchanged schema reuses the validators.
+    const rebuilt = compileSpecDir(PACKAGE_ROOT).model!;
+    expect(rebuilt).not.toBe(model);
+    expect(ModelValidators.for(rebuilt)).toBe(validators);
+  });
+
+  test('a model whose schemas differ gets validators of its own, which check its schemas', () => {
+    const mini = compileSpecDir(join(PACKAGE_ROOT, 'test/fixtures/mini-spec')).model!;
+    const own = ModelValidators.for(mini);
+    expect(own).not.toBe(validators);
+    expect(Object.keys((own.schema as { $defs: object }).$defs)).toContain('request.GetItem');
+    expect(() => own.validator('request.CreateRecTask')).toThrow(/no schema request.CreateRecTask/);
+    // And the project's schemas, compiled again after the mini spec, are the project's.
+    const again = ModelValidators.for(compileSpecDir(PACKAGE_ROOT).model!);
+    expect(again.schema).toEqual(validators.schema);
+    expect(again.validator('request.CreateRecTask')({})).toBe(false);
   });
 });

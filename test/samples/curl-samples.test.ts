@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'asr-curl-samples-'));
 
 beforeAll(async () => {
   em = await startTestEmulator();
-  validators = new ModelValidators(em.model);
+  validators = ModelValidators.for(em.model);
   copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio), join(dir, 'audio.wav'));
 });
 afterAll(async () => {
