@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { describeAjvError } from '../model/ajv.js';
 import { evaluateValue, Scope } from '../model/expr-eval.js';
-import type { Channel } from '../model/surface-types.js';
 import type { Model } from '../model/types.js';
 import { signedChannelUrl } from '../signing/surface-urls.js';
 import { CaseRecorder, type SurfaceCase } from './checks.js';

@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wavHeader } from '../../src/wav-header.js';
 
 export interface ToneOptions {
   ms: number;
@@ -26,20 +27,7 @@ export function pcmTone({ ms, rate = 16000, channels = 1, freq = 440 }: ToneOpti
 }
 
 export function wavOf(pcm: Buffer, rate = 16000, channels = 1): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + pcm.length, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(channels, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate * channels * 2, 28);
-  header.writeUInt16LE(channels * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(pcm.length, 40);
-  return Buffer.concat([header, pcm]);
+  return Buffer.concat([wavHeader(pcm.length, rate, channels), pcm]);
 }
 
 export const toneWav = (o: ToneOptions): Buffer => wavOf(pcmTone(o), o.rate ?? 16000, o.channels ?? 1);

@@ -1,8 +1,16 @@
-// The code samples as the OpenAPI emitter writes them, per operation, for the sample tests.
+// The code samples as the OpenAPI emitter writes them, per operation, for the sample tests, and
+// the emulator and scratch folder those tests run them in.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { ModelValidators } from '../../src/model/validators.js';
+import { OUTPUT_FILES } from '../../src/outputs.js';
 import { actionSamples } from '../../src/samples/api3/index.js';
 import { endpointSamples } from '../../src/samples/flash/index.js';
 import type { CodeSample } from '../../src/samples/types.js';
-import { projectModel } from './emulator.js';
+import { projectModel, startTestEmulator, type TestEmulator } from './emulator.js';
 
 export interface OperationSamples {
   operation: string;
@@ -45,4 +53,26 @@ export function lookupMiss(action: string, code: string | undefined, message: st
   const generic = model.errors.find((e) => e.code === code)?.role !== undefined;
   if (generic && !message.includes(kind.id.field)) return `${action}: ${code} is not about ${kind.id.field}: ${message}`;
   return undefined;
+}
+
+export interface SampleRig {
+  em: TestEmulator;
+  validators: ModelValidators;
+  /** The samples' working folder, holding the flash audio as audio.wav. */
+  dir: string;
+}
+
+/** For a test file: an emulator and a scratch folder, set up before its tests and removed after. */
+export function sampleRig(prefix: string): SampleRig {
+  const rig = { dir: mkdtempSync(join(tmpdir(), prefix)) } as SampleRig;
+  beforeAll(async () => {
+    rig.em = await startTestEmulator();
+    rig.validators = ModelValidators.for(rig.em.model);
+    copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio), join(rig.dir, 'audio.wav'));
+  });
+  afterAll(async () => {
+    await rig.em.close();
+    rmSync(rig.dir, { recursive: true, force: true });
+  });
+  return rig;
 }

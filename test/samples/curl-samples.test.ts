@@ -2,37 +2,18 @@
 // only the endpoint changed (host and scheme). This proves the shell TC3 and flash signatures, not
 // just their text. Same rule as node-samples.test.ts for examples that name an unknown id.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/io.js';
+import { describe, expect, test } from 'vitest';
 import { describeAjvError } from '../../src/model/ajv.js';
-import { ModelValidators } from '../../src/model/validators.js';
-import { OUTPUT_FILES } from '../../src/outputs.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { api3Samples, flashSamples, lookupMiss, sampleOf, swapOnce } from '../helpers/samples.js';
+import { api3Samples, flashSamples, lookupMiss, sampleOf, sampleRig, swapOnce } from '../helpers/samples.js';
 import { hasTool } from '../helpers/toolchain.js';
 
 const HAS_SHELL_TOOLS = hasTool('bash', ['--version']) && hasTool('openssl', ['version']) && hasTool('curl', ['--version']);
-let em: TestEmulator;
-let validators: ModelValidators;
-const dir = mkdtempSync(join(tmpdir(), 'asr-curl-samples-'));
-
-beforeAll(async () => {
-  em = await startTestEmulator();
-  validators = ModelValidators.for(em.model);
-  copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio), join(dir, 'audio.wav'));
-});
-afterAll(async () => {
-  await em.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const rig = sampleRig('asr-curl-samples-');
 
 function bash(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const local = em.model.service.local;
+  const local = rig.em.model.service.local;
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', script], { cwd: dir, env: { PATH: process.env.PATH, TENCENTCLOUD_SECRET_ID: local.secretId, TENCENTCLOUD_SECRET_KEY: local.secretKey, TENCENTCLOUD_APPID: local.appId } });
+    const child = spawn('bash', ['-c', script], { cwd: rig.dir, env: { PATH: process.env.PATH, TENCENTCLOUD_SECRET_ID: local.secretId, TENCENTCLOUD_SECRET_KEY: local.secretKey, TENCENTCLOUD_APPID: local.appId } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -44,16 +25,16 @@ function bash(script: string): Promise<{ code: number | null; stdout: string; st
 
 describe.skipIf(!HAS_SHELL_TOOLS)('curl samples against the emulator', () => {
   test.each(api3Samples().map((op) => [op.operation, op] as const))('%s · the curl sample is signed right and gets a contract answer', async (action, op) => {
-    const host = em.model.service.endpoints[0]!.host;
-    let script = swapOnce(sampleOf(op, 'curl').source, `host=${host} `, `host=127.0.0.1:${em.port} `);
+    const host = rig.em.model.service.endpoints[0]!.host;
+    let script = swapOnce(sampleOf(op, 'curl').source, `host=${host} `, `host=127.0.0.1:${rig.em.port} `);
     script = swapOnce(script, '"https://$host/"', '"http://$host/"');
     const run = await bash(script);
     expect(run.code, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout);
-    const spec = em.model.actions.find((a) => a.name === action)!;
+    const spec = rig.em.model.actions.find((a) => a.name === action)!;
     const error = body.Response?.Error as { Code: string; Message: string } | undefined;
     if (!error) {
-      const validate = validators.response(spec);
+      const validate = rig.validators.response(spec);
       expect(validate(body.Response), (validate.errors ?? []).map(describeAjvError).join('; ')).toBe(true);
       return;
     }
@@ -61,13 +42,13 @@ describe.skipIf(!HAS_SHELL_TOOLS)('curl samples against the emulator', () => {
   });
 
   test.each(flashSamples().map((op) => [op.operation, op] as const))('%s · the curl sample recognises the fixture', async (name, op) => {
-    const e = em.model.endpoints.find((x) => x.name === name)!;
-    let script = swapOnce(sampleOf(op, 'curl').source, `host=${e.host} `, `host=127.0.0.1:${em.port} `);
+    const e = rig.em.model.endpoints.find((x) => x.name === name)!;
+    let script = swapOnce(sampleOf(op, 'curl').source, `host=${e.host} `, `host=127.0.0.1:${rig.em.port} `);
     script = swapOnce(script, '"https://', '"http://');
     const run = await bash(script);
     expect(run.code, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout);
-    const validate = validators.surface(`response.${name}`);
+    const validate = rig.validators.surface(`response.${name}`);
     expect(validate(body), (validate.errors ?? []).map(describeAjvError).join('; ')).toBe(true);
     expect(body[e.statusField], run.stdout).toBe(0);
   });

@@ -4,30 +4,14 @@
 // seen that id: it must then get exactly that resource kind's not-found code, which proves it was
 // signed and its parameters were accepted.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { describeAjvError } from '../../src/model/ajv.js';
-import { ModelValidators } from '../../src/model/validators.js';
-import { OUTPUT_FILES } from '../../src/outputs.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { api3Samples, flashSamples, lookupMiss, sampleOf, swapOnce } from '../helpers/samples.js';
+import { api3Samples, flashSamples, lookupMiss, sampleOf, sampleRig, swapOnce } from '../helpers/samples.js';
 
-let em: TestEmulator;
-let validators: ModelValidators;
-const dir = mkdtempSync(join(tmpdir(), 'asr-node-samples-'));
-
-beforeAll(async () => {
-  em = await startTestEmulator();
-  validators = ModelValidators.for(em.model);
-  copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio), join(dir, 'audio.wav'));
-});
-afterAll(async () => {
-  await em.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const rig = sampleRig('asr-node-samples-');
 
 interface Run {
   code: number | null;
@@ -36,12 +20,12 @@ interface Run {
 }
 
 function runNode(name: string, source: string): Promise<Run> {
-  const file = join(dir, `${name}.cjs`);
+  const file = join(rig.dir, `${name}.cjs`);
   writeFileSync(file, source);
-  const local = em.model.service.local;
+  const local = rig.em.model.service.local;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [file], {
-      cwd: dir,
+      cwd: rig.dir,
       // NODE_PATH lets the sample's require() find this checkout's SDK from the temp dir.
       env: { PATH: process.env.PATH, NODE_PATH: join(PACKAGE_ROOT, 'node_modules'), TENCENTCLOUD_SECRET_ID: local.secretId, TENCENTCLOUD_SECRET_KEY: local.secretKey, TENCENTCLOUD_APPID: local.appId },
     });
@@ -56,13 +40,13 @@ function runNode(name: string, source: string): Promise<Run> {
 
 describe('Node.js samples against the emulator', () => {
   test.each(api3Samples().map((op) => [op.operation, op] as const))('%s · the Node.js sample gets a valid answer, or the not-found code of the id it names', async (action, op) => {
-    const host = em.model.service.endpoints[0]!.host;
-    const source = swapOnce(sampleOf(op, 'Node.js').source, `endpoint: ${JSON.stringify(host)}`, `endpoint: "127.0.0.1:${em.port}", protocol: "http://"`);
+    const host = rig.em.model.service.endpoints[0]!.host;
+    const source = swapOnce(sampleOf(op, 'Node.js').source, `endpoint: ${JSON.stringify(host)}`, `endpoint: "127.0.0.1:${rig.em.port}", protocol: "http://"`);
     const run = await runNode(action, source);
-    const spec = em.model.actions.find((a) => a.name === action)!;
+    const spec = rig.em.model.actions.find((a) => a.name === action)!;
     if (run.code === 0) {
       const body = JSON.parse(run.stdout);
-      const validate = validators.response(spec);
+      const validate = rig.validators.response(spec);
       expect(validate(body), (validate.errors ?? []).map(describeAjvError).join('; ')).toBe(true);
     } else {
       expect(lookupMiss(action, /code: '([^']+)'/.exec(run.stderr)?.[1], run.stderr)).toBeUndefined();
@@ -70,13 +54,13 @@ describe('Node.js samples against the emulator', () => {
   });
 
   test.each(flashSamples().map((op) => [op.operation, op] as const))('%s · the Node.js sample recognises the fixture', async (name, op) => {
-    const e = em.model.endpoints.find((x) => x.name === name)!;
-    let source = swapOnce(sampleOf(op, 'Node.js').source, `const host = ${JSON.stringify(e.host)};`, `const host = "127.0.0.1:${em.port}";`);
+    const e = rig.em.model.endpoints.find((x) => x.name === name)!;
+    let source = swapOnce(sampleOf(op, 'Node.js').source, `const host = ${JSON.stringify(e.host)};`, `const host = "127.0.0.1:${rig.em.port}";`);
     source = swapOnce(source, 'https://', 'http://');
     const run = await runNode(name, source);
     expect(run.code, run.stderr).toBe(0);
     const body = JSON.parse(run.stdout);
-    const validate = validators.surface(`response.${name}`);
+    const validate = rig.validators.surface(`response.${name}`);
     expect(validate(body), (validate.errors ?? []).map(describeAjvError).join('; ')).toBe(true);
     expect(body[e.statusField]).toBe(0);
   });

@@ -46,21 +46,3 @@ export function parseWav(buf: Buffer): PcmLayout | string {
 export function pcmDurationMs(layout: Pick<PcmLayout, 'sampleRate' | 'channels' | 'bitsPerSample' | 'dataBytes'>): number {
   return (layout.dataBytes * 8 * 1000) / (layout.sampleRate * layout.channels * layout.bitsPerSample);
 }
-
-/** A 44-byte header that makes `dataBytes` of 16-bit pcm a WAV file. */
-export function wavHeader(dataBytes: number, sampleRate: number, channels: number): Buffer {
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + dataBytes, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(sampleRate, 24);
-  h.writeUInt32LE(sampleRate * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(dataBytes, 40);
-  return h;
-}

@@ -3,7 +3,7 @@
 import type { AudioRules } from '../../model/audio-types.js';
 import type { Model } from '../../model/types.js';
 import type { AudioFacts } from '../audio/inspect.js';
-import { wavHeader } from '../audio/wav.js';
+import { wavHeader } from '../../wav-header.js';
 import { languageOf } from '../behaviour/recognize.js';
 import type { Transcriber } from './transcriber.js';
 
