@@ -31,6 +31,7 @@ export function buildEndpoint(file: SpecFile, data: Raw, shape: ShapeBuilder, di
     mutating: data.mutating === true,
     statusField: data.statusField,
     requestIdField: data.requestIdField,
+    ...(data.engineParameter ? { engineParameter: data.engineParameter } : {}),
     host: data.host,
     method: data.method,
     path: data.path,

@@ -46,6 +46,8 @@ export interface Endpoint {
   /** Response field with the numeric code (0 = success), and the one with the request id. */
   statusField: string;
   requestIdField: string;
+  /** The query parameter naming the engine, where the spec names it. */
+  engineParameter?: string;
   host: string;
   method: 'POST' | 'GET';
   /** With `{name}` placeholders, e.g. `/asr/flash/v1/{appId}`. */

@@ -48,7 +48,7 @@ export const DIAGNOSTIC_RULES = {
   references: 'A field says it `references` a resource kind that specs/emulator.yaml does not have.',
   // Workflows and surfaces
   'workflow-ref': 'A workflow step names an unknown action, a parameter or response field the action does not have, or a variable no earlier step captured.',
-  'endpoint-ref': "An endpoint's status or request-id field is not an always-present response field.",
+  'endpoint-ref': "An endpoint's status or request-id field is not an always-present response field, or its engineParameter is not one of its query parameters.",
   'channel-ref': "A channel's parameter role names a query parameter the channel does not have.",
   'missing-message': 'A channel lacks a message the emulator needs (ack, error, final, end).',
   'callback-ref': 'A callback names an unknown action, parameter or resource kind.',

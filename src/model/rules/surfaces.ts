@@ -27,6 +27,7 @@ export function checkSurfaces(model: Model, sources: Sources): Diagnostic[] {
     for (const key of ['statusField', 'requestIdField'] as const) {
       if (!e.response.fields.some((f) => f.name === e[key] && f.always)) out.push(diagnosticAt(file, [key], 'endpoint-ref', `\`${e[key]}\` is not an always-present response field`));
     }
+    if (e.engineParameter && !e.query.fields.some((f) => f.name === e.engineParameter)) out.push(diagnosticAt(file, ['engineParameter'], 'endpoint-ref', `\`${e.engineParameter}\` is not a query parameter of ${e.name}`));
     e.examples.forEach((ex, i) => {
       const q = validators.surface(`query.${e.name}`);
       if (ex.query && !q(ex.query)) invalid(file, ['examples', i, 'query'], `example "${ex.title}" query`, q.errors);

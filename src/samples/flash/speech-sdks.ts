@@ -5,11 +5,12 @@ import { CREDENTIAL_ENV, type CodeSample } from '../types.js';
 import { quoted } from '../literals.js';
 import { camel, type FlashCall } from './call.js';
 
-const ENGINE = 'engine_type';
 const JAVA_NAMES: Record<string, string> = { hotword_id: 'HotWordId' };
 
 const literal = (v: string | number): string => (typeof v === 'number' ? String(v) : quoted(v));
-const rest = (c: FlashCall): [string, string | number][] => Object.entries(c.params).filter(([k]) => k !== ENGINE);
+// The SDKs take the engine in the request's constructor and every other option by setter.
+const engineOf = (c: FlashCall): string | number => (c.endpoint.engineParameter ? (c.params[c.endpoint.engineParameter] ?? '') : '');
+const rest = (c: FlashCall): [string, string | number][] => Object.entries(c.params).filter(([k]) => k !== c.endpoint.engineParameter);
 
 export function flashPythonSample(c: FlashCall): CodeSample {
   const source = `# From a clone of tencentcloud-speech-sdk-python (it is not on PyPI): run beside its common/ and asr/ folders
@@ -22,7 +23,7 @@ from common import credential
 cred = credential.Credential(os.environ[${quoted(CREDENTIAL_ENV.secretId)}], os.environ[${quoted(CREDENTIAL_ENV.secretKey)}])
 recognizer = flash_recognizer.FlashRecognizer(os.environ[${quoted(CREDENTIAL_ENV.appId)}], cred)
 
-req = flash_recognizer.FlashRecognitionRequest(${literal(c.params[ENGINE] ?? '')})
+req = flash_recognizer.FlashRecognitionRequest(${literal(engineOf(c))})
 ${rest(c).map(([k, v]) => `req.set_${k}(${literal(v)})`).join('\n')}
 with open("audio.wav", "rb") as f:
     result = json.loads(recognizer.recognize(req, f.read()))
