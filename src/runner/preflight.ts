@@ -4,7 +4,7 @@
 import { errorCode } from '../model/roles.js';
 import type { ErrorRole, Model } from '../model/types.js';
 import { describeFetchError, sendAction } from './api3-call.js';
-import type { Target } from './target.js';
+import { isLocal, type Target } from './target.js';
 
 export const PREFLIGHT_TIMEOUT_MS = 8_000;
 
@@ -30,7 +30,8 @@ export async function preflight(model: Model, target: Target, timeoutMs = PREFLI
     answer = await sendAction(model, where, target.values, action, params, timeoutMs);
   } catch (e) {
     const why = describeFetchError(e);
-    const hint = target.emulator ? '' : new URL(where).hostname.startsWith('127.') || new URL(where).hostname === 'localhost' ? `; start one with \`asr-contract mock --port ${new URL(where).port || 80}\`` : '';
+    // Nothing on this machine's port: most often an emulator that was not started (yet).
+    const hint = !target.emulator && isLocal(where) ? `; start one with \`asr-contract mock --port ${new URL(where).port || 80}\`` : '';
     return `cannot reach the API 3.0 server at ${where}: ${why === 'no answer in time' ? `no answer within ${timeoutMs / 1000} s` : why}${hint}`;
   }
   let body: unknown;
