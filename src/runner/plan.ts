@@ -1,6 +1,7 @@
 // What a contract run will contact, decided once and printed before anything is sent: one line per
 // surface with its address, or why it is left out. The runner then follows this plan and nothing else.
 import type { Model } from '../model/types.js';
+import { fillPath } from '../signing/surface-urls.js';
 import { isLocal, type Target } from './target.js';
 
 export interface RunPlan {
@@ -17,7 +18,8 @@ export interface PlanOptions {
   includeMutating: boolean;
 }
 
-const fill = (path: string, appId: string): string => path.replace(/\{[A-Za-z][A-Za-z0-9_]*\}/g, encodeURIComponent(appId || '<appid>'));
+// Without an AppId the plan still shows where the AppId goes.
+const fill = (path: string, appId: string): string => (appId ? fillPath(path, appId) : path.replace(/\{[A-Za-z][A-Za-z0-9_]*\}/g, '<appid>'));
 
 export function planRun(model: Model, target: Target, opts: PlanOptions): RunPlan {
   const appId = target.values.appId;

@@ -2,6 +2,7 @@
 // WebSockets, the callbacks) derives its address from what the user named: the in-process emulator,
 // or --base-url with --flash-base-url / --ws-base-url for a split-host layout like Tencent's. A host
 // nobody named is never contacted: a surface that has no address is left out, with the reason.
+import { isLoopbackHost } from '../loopback.js';
 import type { Model } from '../model/types.js';
 
 export interface Target {
@@ -29,10 +30,8 @@ export interface TargetFlags {
 
 export class TargetError extends Error {}
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
 export function isLocalUrl(url: URL): boolean {
-  return LOCAL_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return isLoopbackHost(url.hostname);
 }
 
 export const isLocal = (url: string | undefined): boolean => url !== undefined && isLocalUrl(new URL(url));

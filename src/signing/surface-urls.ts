@@ -18,7 +18,8 @@ export interface SigningInput {
   nonce?: string;
 }
 
-function fillPath(template: string, appId: string): string {
+/** The surface's path with its AppId placeholder filled in. */
+export function fillPath(template: string, appId: string): string {
   return template.replace(/\{[A-Za-z][A-Za-z0-9_]*\}/g, encodeURIComponent(appId));
 }
 

@@ -1,6 +1,6 @@
 // Every intermediate value of a TC3-HMAC-SHA256 signature, for people debugging their own signer.
 // The derived keys are given only as their SHA-256: enough to compare step by step, useless to sign.
-import { sha256Hex, tc3CanonicalRequest, tc3Date, tc3DerivedKeys, tc3Signature, tc3StringToSign, TC3_ALGORITHM, type Tc3Input } from './tc3.js';
+import { sha256Hex, signTc3, tc3Date, tc3DerivedKeys, type Tc3Input } from './tc3.js';
 
 export interface Tc3Steps {
   timestamp: number;
@@ -25,14 +25,11 @@ export interface Tc3Steps {
 }
 
 export function tc3Steps(input: Tc3Input): Tc3Steps {
-  const payloadHash = sha256Hex(input.body);
-  const { canonicalRequest, signedHeaders } = tc3CanonicalRequest({ ...input, payloadHash });
+  // The signature itself is signTc3's; this adds the values a person compares on the way.
+  const signed = signTc3(input);
   const date = tc3Date(input.timestamp);
-  const credentialScope = `${date}/${input.service}/tc3_request`;
-  const stringToSign = tc3StringToSign(input.timestamp, credentialScope, canonicalRequest);
   const keys = tc3DerivedKeys(input.secretKey, date, input.service);
-  const signature = tc3Signature(keys.signing, stringToSign);
-  const lines = canonicalRequest.split('\n');
+  const lines = signed.canonicalRequest.split('\n');
   return {
     timestamp: input.timestamp,
     date,
@@ -41,15 +38,15 @@ export function tc3Steps(input: Tc3Input): Tc3Steps {
     path: lines[1]!,
     query: lines[2]!,
     canonicalHeaders: lines.slice(3, -3),
-    signedHeaders,
+    signedHeaders: signed.signedHeaders,
     bodyBytes: typeof input.body === 'string' ? Buffer.byteLength(input.body) : input.body.length,
-    payloadHash,
-    canonicalRequest,
-    canonicalRequestHash: sha256Hex(canonicalRequest),
-    credentialScope,
-    stringToSign,
+    payloadHash: lines.at(-1)!,
+    canonicalRequest: signed.canonicalRequest,
+    canonicalRequestHash: sha256Hex(signed.canonicalRequest),
+    credentialScope: signed.credentialScope,
+    stringToSign: signed.stringToSign,
     keyHashes: { date: sha256Hex(keys.date), service: sha256Hex(keys.service), signing: sha256Hex(keys.signing) },
-    signature,
-    authorization: `${TC3_ALGORITHM} Credential=${input.secretId}/${credentialScope}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+    signature: signed.signature,
+    authorization: signed.authorization,
   };
 }

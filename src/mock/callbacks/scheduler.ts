@@ -9,12 +9,12 @@ import type { Callback } from '../../model/surface-types.js';
 import type { Model } from '../../model/types.js';
 import { recognize } from '../behaviour/recognize.js';
 import { synthesize } from '../behaviour/synthesize.js';
+import { isLoopbackHost } from '../../loopback.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Store, StoredRecord } from '../state/store.js';
 
 const RETRY_DELAY_MS = 300;
 const TIMEOUT_MS = 5000;
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)$/;
 
 export interface Delivery {
   callback: string;
@@ -62,7 +62,7 @@ export class CallbackScheduler {
 
   private allowed(url: URL): boolean {
     const host = url.hostname;
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (LOOPBACK.test(host) || this.options.callbackAllow.includes(host));
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (isLoopbackHost(host) || this.options.callbackAllow.includes(host));
   }
 
   private async deliver(cb: Callback, kind: string, record: StoredRecord, rawUrl: string): Promise<void> {
