@@ -2,6 +2,7 @@
 // one-line collection pre-request script and a one-assertion test script, nothing else. Both run
 // against a fresh emulator in its own process (tasks step once per read, polls do not wait), so
 // every answer is the real one and the server's share is the same on both sides. Medians of rounds.
+import { resolveProject } from '../src/project/resolve.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import newman from 'newman';
@@ -68,6 +69,6 @@ export async function benchContract(): Promise<void> {
 
   const quiet: Io = { stdout: () => {}, stderr: () => {}, env: {}, cwd: join(PACKAGE_ROOT, 'reports', 'bench') };
   const t = performance.now();
-  const code = await runTest(['--reporters', 'json', '--out', join(PACKAGE_ROOT, 'reports', 'bench')], quiet, PACKAGE_ROOT);
+  const code = await runTest(['--reporters', 'json', '--out', join(PACKAGE_ROOT, 'reports', 'bench')], quiet, resolveProject(PACKAGE_ROOT, PACKAGE_ROOT));
   row('whole `asr-contract test` against its own emulator (wall)', `${fmt(performance.now() - t)}${code === 0 ? '' : ' (it FAILED)'}`);
 }

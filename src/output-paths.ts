@@ -10,6 +10,12 @@ export const OUTPUT_FILES = {
   asyncapi: `${GENERATED_DIR}/asyncapi.yaml`,
   types: `${GENERATED_DIR}/types.d.ts`,
   flashAudio: `${GENERATED_DIR}/fixtures/flash-sample.wav`,
-  /** The reference of the spec format, for contributors; the same for every project. */
+} as const;
+
+/**
+ * What the kit's own checkout builds besides its contract: the reference of the spec format, the same
+ * for every contract. A team's contract does not get it (their docs/ is theirs); the package ships it.
+ */
+export const KIT_DOC_FILES = {
   specFormat: 'docs/spec-format.md',
 } as const;

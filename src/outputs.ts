@@ -10,17 +10,25 @@ import { emitTypes } from './typescript/emit.js';
 import { documentYaml } from './yaml-output.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 
-export { GENERATED_DIR, OUTPUT_FILES } from './output-paths.js';
-import { OUTPUT_FILES } from './output-paths.js';
+export { GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
+import { KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
 
 /** Text files are strings; the audio fixture is bytes. */
 export type OutputContent = string | Buffer;
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-export function renderOutputs(model: Model): Map<string, OutputContent> {
+export interface RenderOptions {
+  /**
+   * Also render the kit's own reference of the spec format (docs/spec-format.md). Only the kit's
+   * checkout carries it: in a team's repository `docs/` is theirs, and the reference ships in the package.
+   */
+  kitDocs?: boolean;
+}
+
+export function renderOutputs(model: Model, options: RenderOptions = { kitDocs: true }): Map<string, OutputContent> {
   const openapi = emitOpenApi(model);
-  return new Map<string, OutputContent>([
+  const files = new Map<string, OutputContent>([
     [OUTPUT_FILES.openapiJson, json(openapi)],
     [OUTPUT_FILES.openapiYaml, documentYaml('openapi', openapi as unknown as Record<string, unknown>)],
     [OUTPUT_FILES.collection, json(emitCollection(model))],
@@ -29,6 +37,7 @@ export function renderOutputs(model: Model): Map<string, OutputContent> {
     [OUTPUT_FILES.asyncapi, documentYaml('asyncapi', emitAsyncApi(model) as Record<string, unknown>)],
     [OUTPUT_FILES.types, emitTypes(model)],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
-    [OUTPUT_FILES.specFormat, renderSpecFormat()],
   ]);
+  if (options.kitDocs) files.set(KIT_DOC_FILES.specFormat, renderSpecFormat());
+  return files;
 }

@@ -5,50 +5,54 @@ import { parseArgs } from 'node:util';
 import type { Model } from '../model/types.js';
 import { renderOutputs } from '../outputs.js';
 import { compileOrReport } from './compile-or-report.js';
-import { UsageError, type Io } from './io.js';
-import { projectRoot } from './paths.js';
+import { CliError, UsageError, type Io } from './io.js';
+import { untilStopped } from './until-stopped.js';
+import { describeProject, displayPath, type ContractProject } from '../project/resolve.js';
 import { watchSpecs } from './watch-specs.js';
 import { staleFiles, writeFilesAtomically } from './write-files.js';
 
 export const BUILD_USAGE = `Usage: asr-contract build [--check | --watch] [--root DIR]
 
-Compiles specs/ into generated/ (OpenAPI 3.1, AsyncAPI 3.0, Postman collection, environments,
-types) and docs/spec-format.md.
-  --check     write nothing; exit 1 and list every file that is stale or missing
-  --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C; a spec
-              with errors prints its diagnostics and leaves the last good outputs in place
-  --root DIR  project root holding specs/ and generated/ (default: this package)`;
+Compiles the contract's specs/ into its generated/ (OpenAPI 3.1, AsyncAPI 3.0, Postman collection,
+environments, types).
+  --check     write nothing; say which contract was checked, and exit 1 listing every file that
+              is stale or missing
+  --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C (or until the
+              process that started it exits); a spec with errors prints its diagnostics and leaves
+              the last good outputs in place`;
 
 const ms = (since: number): number => Math.round(performance.now() - since);
 
 /** Compile and write; undefined (diagnostics printed, nothing written) when the specs have errors. */
-function buildOnce(root: string, io: Io): { model: Model; written: string[]; files: number } | undefined {
-  const model = compileOrReport(root, io);
+function buildOnce(project: ContractProject, io: Io): { model: Model; written: string[]; files: number } | undefined {
+  const model = compileOrReport(project.root, io);
   if (!model) return undefined;
-  const files = renderOutputs(model);
-  return { model, written: writeFilesAtomically(root, files).written, files: files.size };
+  const files = renderOutputs(model, { kitDocs: project.isKit });
+  return { model, written: writeFilesAtomically(project.root, files).written, files: files.size };
 }
 
-export function runBuild(argv: string[], io: Io, defaultRoot: string, signal?: AbortSignal): number | Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, watch: { type: 'boolean' }, root: { type: 'string' } }, strict: true, allowPositionals: false });
-  const root = values.root === undefined ? defaultRoot : projectRoot(io.cwd, values.root, '--root');
+export function runBuild(argv: string[], io: Io, project: ContractProject, signal?: AbortSignal): number | Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { check: { type: 'boolean' }, watch: { type: 'boolean' } }, strict: true, allowPositionals: false });
   if (values.check && values.watch) throw new UsageError('--check and --watch do not go together');
-  if (values.watch) return watchBuild(root, io, signal);
+  const which = describeProject(project, io.cwd);
+  // The installed package's folder is not the user's to write into: the next `npm ci` replaces it.
+  if (project.source === 'package' && !values.check) throw new CliError(`there is no contract of your own here to build (no specs/service.yaml in this folder or above). \`asr-contract init\` copies the contract into this folder; --root DIR names one elsewhere`);
+  if (values.watch) return watchBuild(project, io, signal);
   const started = performance.now();
   if (values.check) {
-    const model = compileOrReport(root, io);
+    const model = compileOrReport(project.root, io);
     if (!model) return 1;
-    const files = renderOutputs(model);
-    const stale = staleFiles(root, files);
+    const files = renderOutputs(model, { kitDocs: project.isKit });
+    const stale = staleFiles(project.root, files);
     for (const s of stale) io.stderr(`${s.reason === 'missing' ? 'missing' : 'stale'}: ${s.path}`);
     if (stale.length > 0) {
-      io.stderr(`generated/ is out of date (${stale.length} of ${files.size} files); run \`asr-contract build\` and commit the result.`);
+      io.stderr(`generated/ of ${which} is out of date (${stale.length} of ${files.size} files); run \`asr-contract build\` and commit the result.`);
       return 1;
     }
-    io.stdout(`generated/ is up to date (${files.size} files, ${model.actions.length} actions).`);
+    io.stdout(`generated/ of ${which} is up to date (${files.size} files, ${model.actions.length} actions).`);
     return 0;
   }
-  const built = buildOnce(root, io);
+  const built = buildOnce(project, io);
   if (!built) return 1;
   io.stdout(`built ${built.model.actions.length} actions into ${built.files} files (${built.written.length} changed) in ${ms(started)} ms`);
   for (const p of built.written) io.stdout(`  wrote ${p}`);
@@ -56,30 +60,24 @@ export function runBuild(argv: string[], io: Io, defaultRoot: string, signal?: A
 }
 
 /** Builds, then rebuilds on every (debounced) change under specs/ until SIGINT, SIGTERM or `signal`. */
-async function watchBuild(root: string, io: Io, signal?: AbortSignal): Promise<number> {
+async function watchBuild(project: ContractProject, io: Io, signal?: AbortSignal): Promise<number> {
+  const root = project.root;
+  // Taken before the first build, so a stop that comes while it builds is not lost.
+  const { stopped, release } = untilStopped({ ...(signal ? { signal } : {}), watchParent: true });
   const first = performance.now();
-  const built = buildOnce(root, io);
+  const built = buildOnce(project, io);
   if (built) io.stdout(`built ${built.model.actions.length} actions into ${built.files} files (${built.written.length} changed) in ${ms(first)} ms`);
   const watcher = watchSpecs(root, join(root, 'specs'), (paths) => {
     const started = performance.now();
-    const again = buildOnce(root, io);
+    const again = buildOnce(project, io);
     if (again) io.stdout(`rebuilt ${again.written.length} file${again.written.length === 1 ? '' : 's'} in ${ms(started)} ms (${paths.join(', ')})`);
     else io.stderr('the last good outputs stay in place; waiting for the next change');
   });
   await watcher.ready;
-  io.stdout('watching specs/ for changes (Ctrl-C to stop)');
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    if (signal?.aborted) stop();
-    signal?.addEventListener('abort', stop, { once: true });
-  });
+  io.stdout(`watching ${displayPath(io.cwd, join(root, 'specs'))}/ for changes (Ctrl-C to stop)`);
+  const why = await stopped;
+  release();
   await watcher.close();
-  io.stdout('stopped watching');
+  io.stdout(`stopped watching (${why})`);
   return 0;
 }

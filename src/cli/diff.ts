@@ -6,6 +6,7 @@ import { DIFF_FORMATS, formatFailure, formatReport, type DiffFormat } from '../d
 import { loadVersion, SourceError, type ContractVersion, type EmitDocuments } from '../diff/source.js';
 import { emitOpenApi } from '../openapi/emit.js';
 import { UsageError, type Io } from './io.js';
+import type { ContractProject } from '../project/resolve.js';
 
 export const DIFF_USAGE = `Usage: asr-contract diff <old> [<new>] [--format table|json|markdown] [--breaking-only] [--allow-breaking]
 
@@ -26,8 +27,11 @@ cannot be read (the reason also goes to stdout with --format json or markdown); 
 /** The two documents a build writes, rendered in memory: how a compiled version is read. */
 export const emitDocuments: EmitDocuments = (model) => ({ openapi: emitOpenApi(model), asyncapi: emitAsyncApi(model) });
 
-/** The second side defaults to the working tree of the checkout the command runs in (io.cwd), like git's. */
-export function runDiff(argv: string[], io: Io): number {
+/**
+ * The second side defaults to the working tree of the contract in use (its root, found upward from
+ * io.cwd), like git's; git refs are read at that contract's place in its repository.
+ */
+export function runDiff(argv: string[], io: Io, project: ContractProject): number {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { format: { type: 'string' }, 'allow-breaking': { type: 'boolean' }, 'breaking-only': { type: 'boolean' } },
@@ -41,8 +45,9 @@ export function runDiff(argv: string[], io: Io): number {
   let old: ContractVersion;
   let now: ContractVersion;
   try {
-    old = loadVersion(labels.old, io.cwd, emitDocuments);
-    now = loadVersion(positionals[1] ?? '.', io.cwd, emitDocuments, labels.new);
+    const repo = project.source === 'package' ? io.cwd : project.root;
+    old = loadVersion(labels.old, io.cwd, emitDocuments, labels.old, repo);
+    now = positionals[1] === undefined ? loadVersion(project.root, io.cwd, emitDocuments, labels.new, repo) : loadVersion(positionals[1], io.cwd, emitDocuments, labels.new, repo);
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     io.stderr(`asr-contract diff: ${e.message}`);

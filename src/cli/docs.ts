@@ -10,6 +10,7 @@ import { docsRedoclyConfig } from '../docs/code-sample-languages.js';
 import { docsDocument } from '../docs/document.js';
 import { inlineRemoteAssets } from '../docs/offline.js';
 import { GENERATED_DIR } from '../output-paths.js';
+import type { ContractProject } from '../project/resolve.js';
 import { compileOrReport } from './compile-or-report.js';
 import type { Io } from './io.js';
 import { outputFile } from './paths.js';
@@ -18,15 +19,16 @@ export const DOCS_FILE = `${GENERATED_DIR}/docs/index.html`;
 
 export const DOCS_USAGE = `Usage: asr-contract docs [--out FILE|DIR]
 
-Writes one self-contained HTML reference (default ${DOCS_FILE}): every action grouped by product
+Writes one self-contained HTML reference (default ${DOCS_FILE}, under the current directory): every action grouped by product
 area, the signing schemes, error codes, examples, flash recognition and the WebSocket channels.
   --out FILE  where the page goes; an existing folder (or a path ending in /) gets index.html inside`;
 
-export function runDocs(argv: string[], io: Io, root: string): number {
+export function runDocs(argv: string[], io: Io, project: ContractProject): number {
   const { values } = parseArgs({ args: argv, options: { out: { type: 'string' } }, strict: true, allowPositionals: false });
   // An existing folder gets index.html inside it, as `-o DIR` does in most site generators.
-  const target = values.out ? outputFile(io.cwd, values.out, '--out', 'index.html') : join(root, DOCS_FILE);
-  const model = compileOrReport(root, io);
+  // Relative to the current directory, like every output: never inside the installed package.
+  const target = outputFile(io.cwd, values.out ?? DOCS_FILE, '--out', 'index.html');
+  const model = compileOrReport(project.root, io);
   if (!model) return 1;
   const work = mkdtempSync(join(tmpdir(), 'asr-docs-'));
   try {
@@ -35,7 +37,7 @@ export function runDocs(argv: string[], io: Io, root: string): number {
     const doc = docsDocument(model);
     writeFileSync(input, JSON.stringify(doc));
     writeFileSync(config, docsRedoclyConfig(doc));
-    const cli = createRequire(join(root, 'package.json')).resolve('@redocly/cli/bin/cli.js');
+    const cli = createRequire(join(project.packageRoot, 'package.json')).resolve('@redocly/cli/bin/cli.js');
     // Rendered next to the target and renamed into place: a failed build never leaves half a page.
     mkdirSync(dirname(target), { recursive: true });
     const staged = `${target}.${process.pid}.tmp`;

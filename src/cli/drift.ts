@@ -5,6 +5,7 @@ import { compareReferences, type DriftFinding } from '../drift/compare.js';
 import { modelAsReference } from '../drift/reference.js';
 import { readSdkDeclarations, ReferenceUnavailable } from '../drift/sdk-declarations.js';
 import { readTccliApi } from '../drift/tccli-api.js';
+import type { ContractProject } from '../project/resolve.js';
 import { compileOrReport } from './compile-or-report.js';
 import { UsageError, type Io } from './io.js';
 
@@ -31,16 +32,16 @@ const DESCRIBE: Record<DriftFinding['kind'], string> = {
   'type-mismatch': 'type differs',
 };
 
-export async function runDrift(argv: string[], io: Io, root: string): Promise<number> {
+export async function runDrift(argv: string[], io: Io, project: ContractProject): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'tccli-api': { type: 'string' }, format: { type: 'string' } }, strict: true, allowPositionals: false });
   const format = values.format ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format must be table or json, got "${format}"`);
-  const model = compileOrReport(root, io);
+  const model = compileOrReport(project.root, io);
   if (!model) return 1;
   let reference;
   try {
     const requestId = model.service.envelope.requestId;
-    reference = values['tccli-api'] ? readTccliApi(values['tccli-api'], requestId) : await readSdkDeclarations(root, requestId);
+    reference = values['tccli-api'] ? readTccliApi(values['tccli-api'], requestId) : await readSdkDeclarations([io.cwd, project.packageRoot], requestId);
   } catch (e) {
     if (e instanceof ReferenceUnavailable) {
       io.stderr(`asr-contract drift: ${e.message}`);

@@ -1,64 +1,80 @@
 // asr-contract: the command line. The only place that turns diagnostics into exit codes.
 // Commands are imported when called, so `--help` and light commands do not load ajv, newman & co.
-import { CliError, PACKAGE_ROOT, processIo, UsageError, type Io } from './io.js';
+import { ProjectError, resolveProject, type ContractProject } from '../project/resolve.js';
+import { CliError, processIo, UsageError, type Io } from './io.js';
+import { ROOT_USAGE, takeRootFlag } from './root-flag.js';
 
-type Command = { summary: string; load: () => Promise<{ usage: string; run: (argv: string[], io: Io) => number | Promise<number> }> };
+type Run = (argv: string[], io: Io, project: ContractProject) => number | Promise<number>;
+type Command = {
+  summary: string;
+  load: () => Promise<{ usage: string; run: Run }>;
+  /** The command reads --root itself (init: where the new contract goes), instead of a contract to use. */
+  ownRoot?: true;
+};
 
 const COMMANDS: Record<string, Command> = {
+  init: {
+    summary: 'copy the contract into your repository, build it, add npm scripts and a CI workflow',
+    ownRoot: true,
+    load: async () => {
+      const m = await import('./init.js');
+      return { usage: m.INIT_USAGE, run: m.runInit };
+    },
+  },
   build: {
     summary: 'compile specs/ into generated/ (--check: verify it is current)',
     load: async () => {
       const m = await import('./build.js');
-      return { usage: m.BUILD_USAGE, run: (argv, io) => m.runBuild(argv, io, PACKAGE_ROOT) };
+      return { usage: m.BUILD_USAGE, run: m.runBuild };
     },
   },
   test: {
     summary: 'run the contract tests with newman (against the emulator, or --base-url)',
     load: async () => {
       const m = await import('./test.js');
-      return { usage: m.TEST_USAGE, run: (argv, io) => m.runTest(argv, io, PACKAGE_ROOT) };
+      return { usage: m.TEST_USAGE, run: m.runTest };
     },
   },
   sign: {
     summary: 'sign one API 3.0 call: its headers, a curl command, or every step (--explain)',
     load: async () => {
       const m = await import('./sign.js');
-      return { usage: m.SIGN_USAGE, run: (argv, io) => m.runSign(argv, io, PACKAGE_ROOT) };
+      return { usage: m.SIGN_USAGE, run: m.runSign };
     },
   },
   'sign-url': {
     summary: 'print a signed wss:// URL for the realtime or virtual-number WebSocket',
     load: async () => {
       const m = await import('./sign-url.js');
-      return { usage: m.SIGN_URL_USAGE, run: (argv, io) => m.runSignUrl(argv, io, PACKAGE_ROOT) };
+      return { usage: m.SIGN_URL_USAGE, run: m.runSignUrl };
     },
   },
   docs: {
-    summary: 'write a self-contained HTML reference to generated/docs/index.html',
+    summary: 'write a self-contained HTML reference (default generated/docs/index.html here)',
     load: async () => {
       const m = await import('./docs.js');
-      return { usage: m.DOCS_USAGE, run: (argv, io) => m.runDocs(argv, io, PACKAGE_ROOT) };
+      return { usage: m.DOCS_USAGE, run: m.runDocs };
     },
   },
   diff: {
     summary: 'compare two versions of the contract and flag breaking changes',
     load: async () => {
       const m = await import('./diff.js');
-      return { usage: m.DIFF_USAGE, run: (argv, io) => m.runDiff(argv, io) };
+      return { usage: m.DIFF_USAGE, run: m.runDiff };
     },
   },
   drift: {
     summary: "compare specs/ with Tencent's SDK declarations or a tccli api.json",
     load: async () => {
       const m = await import('./drift.js');
-      return { usage: m.DRIFT_USAGE, run: (argv, io) => m.runDrift(argv, io, PACKAGE_ROOT) };
+      return { usage: m.DRIFT_USAGE, run: m.runDrift };
     },
   },
   mock: {
     summary: 'run the local ASR emulator (strict auth, validation and state)',
     load: async () => {
       const m = await import('./mock.js');
-      return { usage: m.MOCK_USAGE, run: (argv, io) => m.runMock(argv, io, PACKAGE_ROOT) };
+      return { usage: m.MOCK_USAGE, run: m.runMock };
     },
   },
 };
@@ -87,18 +103,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return 2;
   }
   const command = await entry.load();
+  const usage = entry.ownRoot ? command.usage : `${command.usage}\n\n${ROOT_USAGE}`;
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(command.usage);
+    io.stdout(usage);
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    if (entry.ownRoot) return await command.run(rest, io, resolveProject(io.cwd, undefined));
+    const { argv, root } = takeRootFlag(rest);
+    return await command.run(argv, io, resolveProject(io.cwd, root));
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`asr-contract ${name}: ${(e as Error).message}\n\n${command.usage}`);
+      io.stderr(`asr-contract ${name}: ${(e as Error).message}\n\n${usage}`);
       return 2;
     }
-    if (e instanceof CliError) {
+    if (e instanceof CliError || e instanceof ProjectError) {
       io.stderr(`asr-contract ${name}: ${e.message}`);
       return 2;
     }

@@ -11,6 +11,8 @@ import { compileOrReport } from './compile-or-report.js';
 import { CliError, UsageError, type Io } from './io.js';
 import { detach, DETACHED_ENV, reportReady } from './mock-detach.js';
 import { outputFile, stateFile } from './paths.js';
+import { untilStopped } from './until-stopped.js';
+import { describeProject, type ContractProject } from '../project/resolve.js';
 
 export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
                          [--callback-ms N] [--callback-allow HOST]... [--recognizer canned|pocketsphinx]
@@ -46,9 +48,7 @@ Credentials: it always accepts the documented local test pair (generated/local.p
 and also TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when they are set. TENCENTCLOUD_TOKEN makes
 X-TC-Token mandatory. TENCENTCLOUD_APPID sets the AppId.`;
 
-const PARENT_CHECK_MS = 500;
-
-export async function runMock(argv: string[], io: Io, root: string, signal?: AbortSignal): Promise<number> {
+export async function runMock(argv: string[], io: Io, project: ContractProject, signal?: AbortSignal): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -81,9 +81,9 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
   const missing = recognizer === 'pocketsphinx' ? pocketsphinxProblem(io.env.PATH) : undefined;
   if (missing) throw new CliError(`--recognizer pocketsphinx cannot start: ${missing}. Install Debian's packages: apt-get install pocketsphinx pocketsphinx-en-us`);
 
-  if (values.detach) return detach(argv, io, { ...(logFile ? { logFile } : {}), ...(pidFile ? { pidFile } : {}) });
+  if (values.detach) return detach(project.source === 'package' ? argv : [...argv, '--root', project.root], io, { ...(logFile ? { logFile } : {}), ...(pidFile ? { pidFile } : {}) });
 
-  const model = compileOrReport(root, io);
+  const model = compileOrReport(project.root, io);
   if (!model) return 1;
   const port = portFlag(values.port, model.service.local.port);
   const host = values.host ?? '127.0.0.1';
@@ -99,23 +99,8 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
   });
   // Signals are taken from before the port opens: a SIGTERM right after the first line is printed
   // must still stop it cleanly (and remove its pid file), not kill it mid-start.
-  const parent = process.ppid;
-  let watch: NodeJS.Timeout | undefined;
-  const stops: [NodeJS.Signals, () => void][] = [];
-  const stopped = new Promise<string>((resolve) => {
-    for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-      const stop = (): void => resolve(sig);
-      stops.push([sig, stop]);
-      process.once(sig, stop);
-    }
-    signal?.addEventListener('abort', () => resolve('stopped'), { once: true });
-    // Orphaned (its parent, e.g. npx, was killed): nobody is left to stop it, so it stops itself.
-    if (!io.env[DETACHED_ENV]) watch = setInterval(() => process.ppid !== parent && resolve(`its parent process ${parent} exited`), PARENT_CHECK_MS);
-  });
-  const release = (): void => {
-    clearInterval(watch);
-    for (const [sig, stop] of stops) process.off(sig, stop);
-  };
+  // A detached emulator outlives its parent on purpose; any other stops when orphaned.
+  const { stopped, release } = untilStopped({ ...(signal ? { signal } : {}), watchParent: !io.env[DETACHED_ENV] });
   let emulator: Emulator;
   try {
     emulator = await startEmulator(model, options, { host, port });
@@ -131,6 +116,7 @@ export async function runMock(argv: string[], io: Io, root: string, signal?: Abo
   if (pidFile) writeFileSync(pidFile, `${process.pid}\n`);
   io.stdout(`asr-contract mock listening on ${emulator.url} (pid ${process.pid}, AppId ${options.appId}${options.lenientAuth ? ', lenient auth' : ''}${options.recognizer ? `, ${options.recognizer.name} for English engines` : ''})`);
   io.stdout(`  accepts SecretId ${options.credentials.map((c) => c.secretId).join(' and ')}; ready when GET ${emulator.url}/_emulator/health answers 200`);
+  io.stdout(`  serves ${describeProject(project, io.cwd)}`);
   reportReady(io.env, emulator.url);
   const why = await stopped;
   release();

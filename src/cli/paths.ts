@@ -83,13 +83,3 @@ export function inputFile(cwd: string, value: string, flag: string): string {
   if (!s.isFile()) throw new CliError(`${flag} ${value}: that is a folder, not a file`);
   return path;
 }
-
-/** A project root: a folder that holds specs/. */
-export function projectRoot(cwd: string, value: string, flag: string): string {
-  const path = resolve(cwd, value);
-  const s = stat(path);
-  if (!s) throw new CliError(`${flag} ${value}: no such folder`);
-  if (!s.isDirectory()) throw new CliError(`${flag} ${value}: that is a file, not a folder`);
-  if (!stat(join(path, 'specs'))?.isDirectory()) throw new CliError(`${flag} ${value}: there is no specs/ folder in ${path}`);
-  return path;
-}

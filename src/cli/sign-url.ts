@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { signedChannelUrl } from '../signing/surface-urls.js';
+import type { ContractProject } from '../project/resolve.js';
 import { compileOrReport } from './compile-or-report.js';
 import { UsageError, type Io } from './io.js';
 
@@ -20,7 +21,7 @@ Prints a signed WebSocket URL for a channel (realtime, virtual-number).
 Credentials: TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY and TENCENTCLOUD_APPID. Without them
 it signs for the local emulator with its documented test pair.`;
 
-export function runSignUrl(argv: string[], io: Io, root: string): number {
+export function runSignUrl(argv: string[], io: Io, project: ContractProject): number {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -34,7 +35,7 @@ export function runSignUrl(argv: string[], io: Io, root: string): number {
     strict: true,
     allowPositionals: true,
   });
-  const model = compileOrReport(root, io);
+  const model = compileOrReport(project.root, io);
   if (!model) return 1;
   const names = model.channels.map((c) => c.name);
   if (positionals.length !== 1) throw new UsageError(`name one channel: ${names.join(' or ')}`);

@@ -16,6 +16,7 @@ import { API3_CONTENT_TYPE, signApi3Request, type SignedApi3Request } from '../s
 import { diagnoseTc3 } from '../signing/tc3-diagnose.js';
 import { formatTc3Diagnosis, formatTc3Steps } from '../signing/tc3-explain-text.js';
 import { suggest } from '../spec/suggest.js';
+import type { ContractProject } from '../project/resolve.js';
 import { compileOrReport } from './compile-or-report.js';
 import { curlCommand } from './curl-command.js';
 import { UsageError, type Io } from './io.js';
@@ -91,7 +92,7 @@ function timestampFlag(value: string | undefined): number {
   return Number(value);
 }
 
-export function runSign(argv: string[], io: Io, root: string): number {
+export function runSign(argv: string[], io: Io, project: ContractProject): number {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
@@ -111,7 +112,7 @@ export function runSign(argv: string[], io: Io, root: string): number {
   if (values.authorization !== undefined && values.timestamp === undefined) throw new UsageError('--authorization needs --timestamp: the X-TC-Timestamp the header was sent with');
   const timestamp = timestampFlag(values.timestamp);
   const data = readData(values.data, io.cwd);
-  const model = compileOrReport(root, io);
+  const model = compileOrReport(project.root, io);
   if (!model) return 1;
   const action = model.actions.find((a) => a.name === positionals[0]);
   if (!action) {

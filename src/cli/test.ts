@@ -25,6 +25,7 @@ import { parse as parseYaml } from 'yaml';
 import { compileOrReport } from './compile-or-report.js';
 import { UsageError, type Io } from './io.js';
 import { outputDir } from './paths.js';
+import { describeProject, type ContractProject } from '../project/resolve.js';
 
 export const TEST_USAGE = `Usage: asr-contract test [--base-url URL [--flash-base-url URL] [--ws-base-url URL]] [--folder NAME]...
                          [--reporters progress,junit,json] [--out DIR] [--bail] [--include-mutating]
@@ -60,7 +61,8 @@ function parseReporters(value: string | undefined): ReporterName[] {
   return [...new Set(list)] as ReporterName[];
 }
 
-export async function runTest(argv: string[], io: Io, root: string): Promise<number> {
+export async function runTest(argv: string[], io: Io, project: ContractProject): Promise<number> {
+  const root = project.root;
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -134,7 +136,7 @@ export async function runTest(argv: string[], io: Io, root: string): Promise<num
     const chosen = selectItems(t.emulator ? withPollDelay(parsed, 0) : parsed, cases, { folders, leaveOut });
     selection = chosen;
     const plan = planRun(model, t, { folders, includeMutating });
-    io.stdout(`asr-contract test: ${selection.requests} cases; where each surface goes:`);
+    io.stdout(`asr-contract test: ${selection.requests} cases of ${describeProject(project, io.cwd)}; where each surface goes:`);
     for (const line of plan.lines) io.stdout(line);
     for (const [reason, n] of selection.leftOut) io.stdout(`  left out ${n} case${n === 1 ? '' : 's'}: ${reason}`);
 

@@ -104,10 +104,13 @@ function fromDirectory(dir: string, arg: string, emit: EmitDocuments): { view: C
   throw new SourceError(`${arg} holds no contract: expected ${join(arg, 'specs', 'service.yaml')}, a specs/ directory or ${join(arg, OUTPUT_FILES.openapiJson)}`);
 }
 
-/** `arg` is a directory (relative to `cwd`) when one exists by that name, else a git ref of the repository at `cwd`. */
-export function loadVersion(arg: string, cwd: string, emit: EmitDocuments, label = arg): ContractVersion {
+/**
+ * `arg` is a directory (relative to `cwd`) when one exists by that name, else a git ref, read from
+ * the folder `repo` (the contract's root, which may sit above `cwd`) of its repository.
+ */
+export function loadVersion(arg: string, cwd: string, emit: EmitDocuments, label = arg, repo = cwd): ContractVersion {
   const path = resolve(cwd, arg);
   const isDir = existsSync(path) && statSync(path).isDirectory();
-  const { view, origin } = isDir ? fromDirectory(path, arg, emit) : fromGitRef(arg, cwd, emit);
+  const { view, origin } = isDir ? fromDirectory(path, arg, emit) : fromGitRef(arg, repo, emit);
   return { label, view, origin };
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as TS from 'typescript';
 import type { RefField, RefShape, Reference } from './reference.js';
 
@@ -11,31 +12,45 @@ const MODELS_DIR = 'tencentcloud/services/asr/v20190614';
 
 export class ReferenceUnavailable extends Error {}
 
-async function loadTypeScript(): Promise<typeof TS> {
-  try {
-    const mod = (await import('typescript')) as unknown as { default?: typeof TS } & typeof TS;
-    return mod.default ?? mod;
-  } catch {
-    throw new ReferenceUnavailable('the `typescript` package is needed to read SDK declarations: npm install --save-dev typescript');
+/** What drift reads with, and from: both are optional peer dependencies of the kit. */
+export const DRIFT_PEERS = ['typescript', SDK_PACKAGE] as const;
+const INSTALL_LINE = `npm install --save-dev ${DRIFT_PEERS.join(' ')}`;
+
+/**
+ * A package as the user's project sees it (the first of `fromDirs` that resolves it): the user's
+ * own installed version wins over one that happens to sit beside the kit.
+ */
+function resolveFrom(fromDirs: readonly string[], specifier: string): string | undefined {
+  for (const dir of fromDirs) {
+    try {
+      return createRequire(join(resolve(dir), 'package.json')).resolve(specifier);
+    } catch {
+      // not installed as seen from there; try the next
+    }
   }
+  return undefined;
 }
 
-export function sdkDirectory(fromDir: string): { dir: string; version: string } {
-  const require = createRequire(join(resolve(fromDir), 'package.json'));
-  let pkgJson: string;
-  try {
-    pkgJson = require.resolve(`${SDK_PACKAGE}/package.json`);
-  } catch {
-    throw new ReferenceUnavailable(`${SDK_PACKAGE} is not installed: npm install --save-dev ${SDK_PACKAGE}`);
-  }
+async function loadTypeScript(fromDirs: readonly string[]): Promise<typeof TS> {
+  const entry = resolveFrom(fromDirs, 'typescript');
+  if (!entry) throw new ReferenceUnavailable(`the \`typescript\` package is needed to read the SDK's declarations; install what drift reads: ${INSTALL_LINE}`);
+  const mod = (await import(pathToFileURL(entry).href)) as unknown as { default?: typeof TS } & typeof TS;
+  return mod.default ?? mod;
+}
+
+export function sdkDirectory(fromDirs: string | readonly string[]): { dir: string; version: string } {
+  const pkgJson = resolveFrom(typeof fromDirs === 'string' ? [fromDirs] : fromDirs, `${SDK_PACKAGE}/package.json`);
+  if (!pkgJson) throw new ReferenceUnavailable(`${SDK_PACKAGE} is not installed; install what drift reads: ${INSTALL_LINE}`);
   const version = (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version: string }).version;
   return { dir: join(dirname(pkgJson), MODELS_DIR), version };
 }
 
 /** `requestIdField` is the envelope's request-id member, which the SDK declares on every response. */
-export async function readSdkDeclarations(fromDir: string, requestIdField: string): Promise<Reference> {
-  const ts = await loadTypeScript();
-  const { dir, version } = sdkDirectory(fromDir);
+/** `fromDirs`: where to resolve the SDK and TypeScript from, in order (the user's project first). */
+export async function readSdkDeclarations(fromDirs: string | readonly string[], requestIdField: string): Promise<Reference> {
+  const dirs = typeof fromDirs === 'string' ? [fromDirs] : fromDirs;
+  const ts = await loadTypeScript(dirs);
+  const { dir, version } = sdkDirectory(dirs);
   const parse = (file: string): TS.SourceFile => ts.createSourceFile(file, readFileSync(join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
   const models = parse('asr_models.d.ts');
   const client = parse('asr_client.d.ts');

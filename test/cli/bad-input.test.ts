@@ -41,7 +41,7 @@ afterAll(() => {
 });
 
 const rows: [string, () => string[], RegExp][] = [
-  ['build --root at a folder without specs/', () => ['build', '--root', work], /--root .*: there is no specs\/ folder in /],
+  ['build --root at a folder without specs/', () => ['build', '--root', work], /--root .*: .* holds no specs\/service\.yaml; `asr-contract init` makes a contract of your own there/],
   ['build --root that does not exist', () => ['build', '--root', join(work, 'nope')], /--root .*: no such folder/],
   ['build --root at a file', () => ['build', '--root', join(work, 'a-file')], /--root .*: that is a file, not a folder/],
   ['mock --state in a folder that does not exist', () => ['mock', '--port', '0', '--state', '/nonexistent/dir/s.json'], /--state \/nonexistent\/dir\/s\.json: the folder \/nonexistent\/dir does not exist/],

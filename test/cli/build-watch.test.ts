@@ -1,6 +1,7 @@
 // asr-contract build --watch on a temporary copy of the mini spec: an edit rebuilds, a broken edit
 // reports its diagnostic and keeps the last good outputs, a fixed edit rebuilds again. Every wait
 // is for a line of output, bounded, never a fixed sleep.
+import { resolveProject } from '../../src/project/resolve.js';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -64,7 +65,7 @@ describe('asr-contract build --watch', () => {
     const dir = project();
     const io = recordingIo(dir);
     const stop = new AbortController();
-    const running = runBuild(['--watch', '--root', dir], io, dir, stop.signal);
+    const running = runBuild(['--watch'], io, resolveProject(dir, dir), stop.signal);
     const item = join(dir, 'specs/types/Item.yaml');
     const openapi = (): string => readFileSync(join(dir, OUTPUT_FILES.openapiJson), 'utf8');
     try {
@@ -89,14 +90,14 @@ describe('asr-contract build --watch', () => {
       stop.abort();
     }
     expect(await running).toBe(0);
-    expect(io.lines.at(-1)).toBe('stopped watching');
+    expect(io.lines.at(-1)).toBe('stopped watching (stopped)');
   }, 60_000);
 
   test('a new spec file is picked up', async () => {
     const dir = project();
     const io = recordingIo(dir);
     const stop = new AbortController();
-    const running = runBuild(['--watch', '--root', dir], io, dir, stop.signal);
+    const running = runBuild(['--watch'], io, resolveProject(dir, dir), stop.signal);
     try {
       await io.next(/^watching specs\//);
       const action = readFileSync(join(dir, 'specs/actions/basics/GetItem.yaml'), 'utf8');

@@ -1,5 +1,6 @@
 // asr-contract drift as a scheduled CI job runs it: exit 0 and "no drift" when specs/ agree with
 // Tencent's definitions, exit 1 with one line per difference, exit 2 when the reference is unreadable.
+import { resolveProject } from '../../src/project/resolve.js';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,7 @@ describe('drift against the installed SDK declarations', () => {
     const { runDrift } = await import('../../src/cli/drift.js');
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runDrift([], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: root }, root);
+    const code = await runDrift([], { stdout: (l) => out.push(l), stderr: (l) => err.push(l), env: {}, cwd: root }, resolveProject(root, undefined));
     expect(err).toEqual([]);
     expect(code).toBe(1);
     expect(out.join('\n')).toBe(

@@ -1,6 +1,7 @@
 // asr-contract docs: one self-contained page, checked as text and then in headless Chromium (Debian's
 // chromium package driven by playwright-core). The browser half skips, saying why, where no
 // Chromium is installed; .ci/run installs it, so CI always runs it.
+import { resolveProject } from '../../src/project/resolve.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +64,7 @@ describe('asr-contract docs: the page', () => {
     writeFileSync(join(root, 'specs/types/Item.yaml'), 'type: Item\nfields:\n  Id: {type: NoSuchType}\n');
     const { runDocs } = await import('../../src/cli/docs.js');
     const err: string[] = [];
-    const code = runDocs(['--out', 'out.html'], { stdout: () => {}, stderr: (l) => err.push(l), env: {}, cwd: root }, root);
+    const code = runDocs(['--out', 'out.html'], { stdout: () => {}, stderr: (l) => err.push(l), env: {}, cwd: root }, resolveProject(root, root));
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(/Item\.yaml:\d+:\d+/);
     expect(existsSync(join(root, 'out.html'))).toBe(false);

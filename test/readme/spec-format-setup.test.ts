@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
-import { OUTPUT_FILES } from '../../src/outputs.js';
+import { KIT_DOC_FILES } from '../../src/outputs.js';
 import { renderSpecFormat, SCHEMA_PATH } from '../../src/spec-format/render.js';
 import { readSpecTree } from '../../src/spec/load.js';
 
@@ -14,8 +14,8 @@ const jsonBlock = (text: string): Record<string, Record<string, string>> => JSON
 
 describe('README › Add or change an action', () => {
   test('links the spec-format reference the build writes', () => {
-    expect(SECTION).toContain(`[${OUTPUT_FILES.specFormat}](${OUTPUT_FILES.specFormat})`);
-    expect(existsSync(join(PACKAGE_ROOT, OUTPUT_FILES.specFormat))).toBe(true);
+    expect(SECTION).toContain(`[${KIT_DOC_FILES.specFormat}](${KIT_DOC_FILES.specFormat})`);
+    expect(existsSync(join(PACKAGE_ROOT, KIT_DOC_FILES.specFormat))).toBe(true);
   });
 
   test('shows the same yaml-language-server setting as the reference', () => {

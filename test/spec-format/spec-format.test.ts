@@ -9,7 +9,7 @@ import { compileSpecDir } from '../../src/model/compile.js';
 import { BINARY_OPERATOR_DOCS, EXPR_FORMS, FUNCTION_DOCS, UNARY_OPERATOR_DOCS } from '../../src/model/expr-docs.js';
 import { FUNCTIONS } from '../../src/model/expr-eval.js';
 import { BINARY_LEVELS, parseExpr } from '../../src/model/expr.js';
-import { OUTPUT_FILES, renderOutputs } from '../../src/outputs.js';
+import { KIT_DOC_FILES, renderOutputs } from '../../src/outputs.js';
 import { renderSpecFormat, specFormatSections, valueTypeNames } from '../../src/spec-format/render.js';
 import { everyKey } from '../../src/spec-format/schema-sections.js';
 import specFileSchema from '../../src/spec/spec-file.schema.json' with { type: 'json' };
@@ -72,8 +72,8 @@ describe('every part of the expression language', () => {
 describe('docs/spec-format.md', () => {
   test('is one of the outputs the build renders, so `build --check` covers it', () => {
     const { model } = compileSpecDir(PACKAGE_ROOT);
-    expect(renderOutputs(model!).get(OUTPUT_FILES.specFormat)).toBe(renderSpecFormat());
-    expect(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.specFormat), 'utf8')).toBe(renderSpecFormat());
+    expect(renderOutputs(model!).get(KIT_DOC_FILES.specFormat)).toBe(renderSpecFormat());
+    expect(readFileSync(join(PACKAGE_ROOT, KIT_DOC_FILES.specFormat), 'utf8')).toBe(renderSpecFormat());
   });
 
   test('shows every key, with its example, in the table of its object', () => {
