@@ -88,8 +88,13 @@ export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, dep
   } catch (e) {
     const status = e instanceof AudioStatus ? e.status : e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
     if (!(e instanceof SurfaceError) && !(e instanceof AudioStatus)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
-    return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
+    return endpointRefusal(model, endpoint, status, base, now);
   }
+}
+
+/** The endpoint's answer to a refused request, in its own response shape. */
+export function endpointRefusal(model: Model, endpoint: Endpoint, status: { code: number; message: string }, base: { requestId: string; appId: string; pathParams: Record<string, string> }, now: number): Record<string, unknown> {
+  return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
 }
 
 /** A refusal whose code the audio rules name by number. */
