@@ -9,8 +9,9 @@ interface Recurring {
   lastRequestId?: string;
 }
 
-// Array indices and quoted values vary between occurrences of the same violation.
-const keyOf = (suite: string, check: string, pointer: string): string => `${suite}\u0000${check}\u0000${pointer.replace(/\/\d+(?=\/|$)/g, '/*')}`;
+// Array indices, numbers and quoted values vary between occurrences of the same violation.
+const keyOf = (suite: string, check: string, pointer: string, rule: string): string =>
+  [suite, check, pointer.replace(/\/\d+(?=\/|$)/g, '/*'), rule.replace(/"[^"]*"/g, '"…"').replace(/\d+/g, '#')].join('\u0000');
 
 export class ViolationLog {
   private readonly seen = new Map<string, Recurring>();
@@ -25,7 +26,7 @@ export class ViolationLog {
       for (const f of findings) {
         n++;
         const line = violationLine(x, c.name, f.pointer, f.rule);
-        const key = keyOf(suiteOf(x), c.name, f.pointer);
+        const key = keyOf(suiteOf(x), c.name, f.pointer, f.rule);
         const r = this.seen.get(key);
         if (!r) {
           this.seen.set(key, { line, count: 1, ...(x.requestId ? { lastRequestId: x.requestId } : {}) });
