@@ -41,3 +41,17 @@ export function frameChecks(ctx: CheckContext, channel: Channel, frames: readonl
   }
   return checks;
 }
+
+/** The session's id as the server's messages carry it, under the name of the URL's session parameter. */
+export function sessionIdOf(frames: readonly Frame[], field: string): string | undefined {
+  for (const f of frames) {
+    if (f.direction !== 'receive' || f.binary) continue;
+    try {
+      const v = (JSON.parse(f.text) as Record<string, unknown>)[field];
+      if (typeof v === 'string') return v;
+    } catch {
+      // not JSON: its own check says so
+    }
+  }
+  return undefined;
+}

@@ -16,7 +16,7 @@ import { failed, passed, type Exchange, type ExchangeCheck } from './exchange.js
 import { signatureCheck, type ForwardDeps } from './api3-exchange.js';
 import type { SignatureVerdict } from './api3-inspect.js';
 import { inspectChannel } from './ws-inspect.js';
-import { frameChecks, type Frame } from './ws-messages.js';
+import { frameChecks, sessionIdOf, type Frame } from './ws-messages.js';
 import { resignChannelUrl } from './resign.js';
 
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -58,7 +58,7 @@ export function attachRelay(server: Server, deps: ForwardDeps, onSession: (r: Se
     const finish = (extra: ExchangeCheck[] = []): void => {
       if (finished) return;
       finished = true;
-      const requestId = frames.map((f) => (f.direction === 'receive' && !f.binary ? idOf(f.text, channel.parameterRoles.session) : undefined)).find((v) => v !== undefined);
+      const requestId = sessionIdOf(frames, channel.parameterRoles.session);
       const all = insp.signature.status === 'refused' ? checks : [...checks, ...frameChecks(ctx, channel, frames, insp.refusedWith), ...extra];
       onSession({ exchange: { startedMs, durationMs: deps.now() - startedMs, surface: channel.name, ...(requestId ? { requestId } : {}), checks: all }, channel, url: target, headers: req.headers, frames, signature: insp.signature });
     };
@@ -151,14 +151,4 @@ function relay(client: WebSocket, upstream: WebSocket, frames: Frame[], now: () 
     else if (upstream.readyState === WebSocket.CONNECTING) upstream.terminate();
   });
   client.on('error', () => upstream.terminate());
-}
-
-/** The session's id as the server's messages carry it, under the name of the URL's session parameter. */
-function idOf(text: string, field: string): string | undefined {
-  try {
-    const v = (JSON.parse(text) as Record<string, unknown>)[field];
-    return typeof v === 'string' ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }
