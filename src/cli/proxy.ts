@@ -1,6 +1,6 @@
 // asr-contract proxy: a re-signing contract proxy in front of the emulator or the live service,
 // until SIGINT or SIGTERM (or until the process that started it goes away).
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OUTPUT_FILES } from '../outputs.js';
@@ -18,7 +18,7 @@ import { untilStopped } from './until-stopped.js';
 export const DEFAULT_PROXY_PORT = 8081;
 
 export const PROXY_USAGE = `Usage: asr-contract proxy --upstream URL [--flash-upstream URL] [--ws-upstream URL]
-                          [--port ${DEFAULT_PROXY_PORT}] [--host 127.0.0.1] [--record FILE.har] [--out DIR]
+                          [--port ${DEFAULT_PROXY_PORT}] [--host 127.0.0.1] [--record FILE.har] [--out DIR] [--pid-file FILE]
 
 A contract proxy: point your clients at it as you would at the emulator (the official SDKs, newman, curl,
 the speech SDKs). For every call it checks the request against the contract and the client's signature,
@@ -38,6 +38,8 @@ and never forwarded. WebSocket sessions are relayed with the URL signed again, e
   --record FILE.har     write every exchange to FILE as HAR 1.2, without keys, signatures or tokens and
                         with SecretIds masked; the file is a valid HAR after every exchange
   --out DIR             where the report goes (default reports/proxy): on GET ${REPORT_PATH} and on exit
+  --pid-file FILE       write the proxy's process id to FILE once it listens (removed when it stops), so a
+                        script can stop it with kill "$(cat FILE)" and still read its exit code
 
 Clients may sign with the emulator's local test pair, or with TENCENTCLOUD_SECRET_ID / _KEY (and
 TENCENTCLOUD_TOKEN). The proxy signs what it forwards with TENCENTCLOUD_* when set; without them it
@@ -55,6 +57,7 @@ export async function runProxy(argv: string[], io: Io, project: ContractProject,
       host: { type: 'string' },
       record: { type: 'string' },
       out: { type: 'string' },
+      'pid-file': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -64,6 +67,7 @@ export async function runProxy(argv: string[], io: Io, project: ContractProject,
   const host = values.host ?? '127.0.0.1';
   const out = outputDir(io.cwd, values.out ?? join('reports', 'proxy'), '--out');
   const record = values.record === undefined ? undefined : outputFile(io.cwd, values.record, '--record', 'asr-proxy.har');
+  const pidFile = values['pid-file'] === undefined ? undefined : outputFile(io.cwd, values['pid-file'], '--pid-file', 'asr-proxy.pid');
   const model = compileOrReport(project.root, io);
   if (!model) return 1;
   let documents;
@@ -92,12 +96,14 @@ export async function runProxy(argv: string[], io: Io, project: ContractProject,
     if (err.code === 'EACCES') throw new CliError(`not allowed to listen on port ${port}; pass --port ${DEFAULT_PROXY_PORT} or 0`);
     throw e;
   }
+  if (pidFile) writeFileSync(pidFile, `${process.pid}\n`);
   io.stderr(`asr-contract proxy listening on ${proxy.url} (pid ${process.pid}), checking against ${describeProject(project, io.cwd)}; it forwards:`);
   for (const line of proxy.target.plan) io.stderr(line);
   io.stderr(`  a violation is one line below; GET ${proxy.url}${REPORT_PATH} writes the report to ${out}${record ? `; recording to ${record}` : ''}`);
   const why = await stopped;
   release();
   const files = await proxy.stop();
+  if (pidFile) rmSync(pidFile, { force: true });
   for (const line of proxy.session.summary()) io.stderr(line);
   io.stderr(`asr-contract proxy stopped (${why}); report: ${files.join(', ')}`);
   return proxy.session.violations > 0 ? 1 : 0;
