@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { compileSpecDir } from '../../src/model/compile.js';
 import { docBlocks, type DocBlock } from '../helpers/doc-blocks.js';
-import { bash, chainOf, foreground, scriptFor, startDefaultEmulator, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
+import { bash, leftBehind, chainOf, foreground, scriptFor, startDefaultEmulator, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { userEnv } from '../helpers/packed-kit.js';
 
 const blocks = docBlocks();
@@ -83,6 +83,7 @@ async function runInCheckout(b: DocBlock): Promise<void> {
       }
       const r = await bash(scriptFor(b, before(b)), PACKAGE_ROOT, env);
       expect(b.run!.exit, r.out.slice(-3000)).toContain(r.code);
+      expect(await leftBehind(b, r.out, PACKAGE_ROOT)).toEqual([]);
     } finally {
       await stopEmulator?.();
       await stopDetached(PACKAGE_ROOT);

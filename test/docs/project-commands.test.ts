@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { currentDist } from '../../bin/dist-freshness.js';
 import { docBlocks, recipe, scenarioBlocks, type DocBlock } from '../helpers/doc-blocks.js';
-import { bash, scriptFor, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
+import { bash, leftBehind, scriptFor, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { copyProject, newProject, treeHash, tsc, userEnv, writeInto } from '../helpers/packed-kit.js';
 import { runWorkflow } from '../helpers/workflow-runner.js';
 import { createRequire } from 'node:module';
@@ -70,6 +70,7 @@ async function runIn(from: string, b: DocBlock): Promise<string> {
       const earlier = blocks.filter((x) => x.file === b.file && x.line < b.line);
       const r = await bash(scriptFor(b, earlier), dir, env);
       expect(b.run!.exit, r.out.slice(-3000)).toContain(r.code);
+      expect(await leftBehind(b, r.out, dir)).toEqual([]);
     } finally {
       await stopDetached(dir);
     }
