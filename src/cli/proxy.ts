@@ -3,14 +3,13 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { OUTPUT_FILES } from '../outputs.js';
-import { readDocuments } from '../proxy/context.js';
 import { launchProxy } from '../proxy/launch.js';
 import { REPORT_PATH } from '../proxy/server.js';
 import { TargetError } from '../runner/target.js';
 import { describeProject, type ContractProject } from '../project/resolve.js';
 import { portFlag } from './args.js';
 import { compileOrReport } from './compile-or-report.js';
+import { documentsOrFail } from './contract-documents.js';
 import { CliError, UsageError, type Io } from './io.js';
 import { outputDir, outputFile } from './paths.js';
 import { untilStopped } from './until-stopped.js';
@@ -70,12 +69,7 @@ export async function runProxy(argv: string[], io: Io, project: ContractProject,
   const pidFile = values['pid-file'] === undefined ? undefined : outputFile(io.cwd, values['pid-file'], '--pid-file', 'asr-proxy.pid');
   const model = compileOrReport(project.root, io);
   if (!model) return 1;
-  let documents;
-  try {
-    documents = readDocuments(project.root);
-  } catch {
-    throw new CliError(`${OUTPUT_FILES.openapiJson} or ${OUTPUT_FILES.asyncapi} is missing or unreadable in ${project.root}; run \`asr-contract build\` first`);
-  }
+  const documents = documentsOrFail(project.root);
   const { stopped, release } = untilStopped({ ...(signal ? { signal } : {}), watchParent: true });
   let proxy;
   try {

@@ -1,13 +1,13 @@
 // asr-contract verify FILE.har: the contract proxy's verdicts, offline, over a HAR file.
 import { parseArgs } from 'node:util';
-import { OUTPUT_FILES } from '../outputs.js';
-import { checkContext, readDocuments } from '../proxy/context.js';
+import { checkContext } from '../proxy/context.js';
 import { HarInputError, readHarEntries } from '../proxy/har-read.js';
 import { writeRunReport } from '../proxy/report-files.js';
 import { ExchangeSession } from '../proxy/session.js';
 import { verifyEntries } from '../proxy/verify-har.js';
 import { displayPath, type ContractProject } from '../project/resolve.js';
 import { compileOrReport } from './compile-or-report.js';
+import { documentsOrFail } from './contract-documents.js';
 import { CliError, UsageError, type Io } from './io.js';
 import { inputFile, outputDir } from './paths.js';
 
@@ -37,12 +37,7 @@ export async function runVerify(argv: string[], io: Io, project: ContractProject
   }
   const model = compileOrReport(project.root, io);
   if (!model) return 1;
-  let documents;
-  try {
-    documents = readDocuments(project.root);
-  } catch {
-    throw new CliError(`${OUTPUT_FILES.openapiJson} or ${OUTPUT_FILES.asyncapi} is missing or unreadable in ${project.root}; run \`asr-contract build\` first`);
-  }
+  const documents = documentsOrFail(project.root);
   const ctx = checkContext(model, documents, io.env);
   const session = new ExchangeSession(`ASR contract verify ${displayPath(io.cwd, path)}`, [`  ${displayPath(io.cwd, path)}: ${entries.length} entries`], io.stdout);
   const counts = await verifyEntries(entries, ctx, session);

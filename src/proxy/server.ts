@@ -2,9 +2,8 @@
 // WebSocket channels on upgrade, and its own GET /_proxy/report. Listens where it is told
 // (127.0.0.1 by default) and connects only to the upstreams it was given.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApiError } from '../mock/errors.js';
-import { readBody } from '../mock/http-io.js';
+import { listenOn, readBody } from '../mock/http-io.js';
 import { errorEnvelope } from '../mock/respond.js';
 import { pathMatcher } from '../mock/surfaces/path-template.js';
 import { totals } from '../report/model.js';
@@ -94,17 +93,9 @@ export async function startProxy(o: ProxyServerOptions): Promise<RunningProxy> {
   });
   server.keepAliveTimeout = 5_000;
   const relay = attachRelay(server, o, (s) => o.session.add(s.exchange, o.har ? () => o.har!.wsEntry(s) : undefined));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port, o.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const { url } = await listenOn(server, o);
   return {
-    url: `http://${host}:${address.port}`,
+    url,
     close: () =>
       new Promise((resolve) => {
         relay.close();

@@ -1,6 +1,7 @@
 // The proxy and verify commands as a user runs them: flags checked before anything starts, a run
 // that prints its plan, writes its report on GET /_proxy/report and on stop, and exits 1 after
 // violations; --help texts.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { callTc3 } from '../helpers/api3-client.js';
 import { runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { until } from '../helpers/processes.js';
+import { alive, until } from '../helpers/processes.js';
 
 let em: TestEmulator;
 beforeAll(async () => {
@@ -66,4 +67,22 @@ describe('asr-contract proxy', () => {
     expect(new Set(written.checks.map((c) => `${c.suite} ${c.source}`))).toEqual(new Set(['GetAsrVocabList proxy']));
     expect((JSON.parse(readFileSync(join(cwd, 'traffic.har'), 'utf8')) as { log: { entries: unknown[] } }).log.entries.length).toBe(2);
   });
+
+  test('a proxy killed with SIGKILL leaves a valid HAR holding every exchange it answered', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'asr-proxy-kill-'));
+    const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/asr-contract.js'), 'proxy', '--upstream', em.url, '--port', '0', '--record', 'crash.har', '--root', PACKAGE_ROOT], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    try {
+      await until(() => / listening on http:\/\/\S+/.test(err), 'the proxy to listen');
+      const url = /listening on (http:\/\/\S+)/.exec(err)![1]!;
+      for (let i = 0; i < 3; i++) await callTc3(url, 'GetAsrVocabList', { Offset: 0, Limit: i + 1 });
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await until(() => !alive(child.pid!), 'the proxy to die');
+    const har = JSON.parse(readFileSync(join(cwd, 'crash.har'), 'utf8')) as { log: { version: string; entries: { request: { postData: { text: string } } }[] } };
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.entries.map((e) => JSON.parse(e.request.postData.text).Limit)).toEqual([1, 2, 3]);
+  }, 60_000);
 });
