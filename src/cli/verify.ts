@@ -39,7 +39,7 @@ export async function runVerify(argv: string[], io: Io, project: ContractProject
   if (!model) return 1;
   const documents = documentsOrFail(project.root);
   const ctx = checkContext(model, documents, io.env);
-  const session = new ExchangeSession(`ASR contract verify ${displayPath(io.cwd, path)}`, [`  ${displayPath(io.cwd, path)}: ${entries.length} entries`], io.stdout);
+  const session = new ExchangeSession(`ASR contract verify ${displayPath(io.cwd, path)}`, [`  ${displayPath(io.cwd, path)}: ${entries.length} entries`], io.stdout, (t) => ctx.redactor.text(t));
   const counts = await verifyEntries(entries, ctx, session);
   const skipped = [...counts.skipped.values()].reduce((a, b) => a + b, 0);
   const why = [...counts.skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');

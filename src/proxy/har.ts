@@ -135,7 +135,7 @@ export class HarRecorder {
   private static readonly TAIL = Buffer.from(']}}\n');
 
   constructor(
-    private readonly path: string,
+    readonly path: string,
     creator: { name: string; version: string },
   ) {
     const head = `{"log":{"version":"1.2","creator":${JSON.stringify(creator)},"entries":[`;

@@ -39,7 +39,7 @@ export async function launchProxy(model: Model, documents: ReturnType<typeof rea
   // The proxy's own SecretId is masked in whatever it writes, like the clients'.
   ctx.redactor.addSecretId(target.creds.secretId);
   const recorder = o.recordPath ? new HarRecorder(o.recordPath, o.creator ?? { name: 'asr-contract proxy', version: '0' }) : undefined;
-  const session = new ExchangeSession('ASR contract proxy', target.plan, o.print, recorder, now);
+  const session = new ExchangeSession('ASR contract proxy', target.plan, o.print, (t) => ctx.redactor.text(t), recorder, now);
   const writeReport = (): string[] => writeRunReport(o.reportDir, session.report());
   let proxy: RunningProxy;
   try {

@@ -13,14 +13,22 @@ export class ExchangeSession {
   private readonly started: number;
   violations = 0;
 
+  private recorder: HarRecorder | undefined;
+
+  /**
+   * `redact` runs over every line and report text: a rule may quote what an upstream answered, and
+   * no SecretId, key or token may leave through it.
+   */
   constructor(
     private readonly title: string,
     private readonly plan: string[],
-    print: (line: string) => void,
-    private readonly recorder?: HarRecorder,
+    private readonly print: (line: string) => void,
+    private readonly redact: (text: string) => string = (t) => t,
+    recorder?: HarRecorder,
     now: () => number = Date.now,
   ) {
-    this.log = new ViolationLog(print);
+    this.log = new ViolationLog((line) => print(redact(line)));
+    this.recorder = recorder;
     this.started = now();
     this.now = now;
   }
@@ -30,7 +38,14 @@ export class ExchangeSession {
   add(x: Exchange, entry?: () => Entry): void {
     this.exchanges.push(x);
     this.violations += this.log.add(x);
-    if (this.recorder && entry) this.recorder.add(entry());
+    if (!this.recorder || !entry) return;
+    try {
+      this.recorder.add(entry());
+    } catch (e) {
+      // The traffic goes on; only the recording stops, said once.
+      this.print(`asr-contract proxy: cannot write the recording ${this.recorder.path}: ${(e as Error).message}; recording stopped after ${this.recorder.count} exchanges`);
+      this.recorder = undefined;
+    }
   }
 
   /** Exchanges with at least one violation. */
@@ -39,7 +54,8 @@ export class ExchangeSession {
   }
 
   report(): RunReport {
-    return exchangeReport(this.title, this.plan, this.exchanges, this.now() - this.started);
+    const r = exchangeReport(this.title, this.plan, this.exchanges, this.now() - this.started);
+    return { ...r, checks: r.checks.map((c) => ({ ...c, ...(c.message !== undefined ? { message: this.redact(c.message) } : {}), ...(c.detail !== undefined ? { detail: this.redact(c.detail) } : {}) })) };
   }
 
   /** The closing lines: counts, and the violations that recurred. */
@@ -47,7 +63,7 @@ export class ExchangeSession {
     const recurring = this.log.recurring();
     return [
       `${this.exchanges.length} exchange${this.exchanges.length === 1 ? '' : 's'} checked, ${this.broken} with violations (${this.violations} violation${this.violations === 1 ? '' : 's'})${extra.length ? `; ${extra.join('; ')}` : ''}`,
-      ...(recurring.length ? ['recurring violations:', ...recurring.map((l) => `  ${l}`)] : []),
+      ...(recurring.length ? ['recurring violations:', ...recurring.map((l) => `  ${this.redact(l)}`)] : []),
     ];
   }
 }
