@@ -4,7 +4,7 @@ import type { Model } from './model/types.js';
 import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
 import { emitCollection } from './postman/emit.js';
-import { fixtureWav } from './postman/fixture-wav.js';
+import { fixtureWav } from './collection/fixture-wav.js';
 import { renderSpecFormat } from './spec-format/render.js';
 import { emitTypes } from './typescript/emit.js';
 import { documentYaml } from './yaml-output.js';

@@ -1,7 +1,8 @@
-// Shared by contract-tests.js and flash-tests.js: the emitter puts this file in front of each.
-// One ajv set-up for every sandbox: newman 6's postman-sandbox has ajv 6, later sandboxes ajv 8,
-// which is strict by default and no longer knows date-time. Not strict, and every format the
-// contract's schemas use registered here, so both versions check the same things.
+// Shared by the contract checks of both collections: the emitters put this file in front of them.
+// One ajv set-up for every sandbox: newman 6's postman-sandbox has ajv 6; later Postman sandboxes and
+// Bruno's safe sandbox have ajv 8, which is strict by default and no longer knows date-time. Not
+// strict, and every format the contract's schemas use registered here, so both versions check the
+// same things.
 function createAjv() {
   var Ajv = require('ajv');
   Ajv = Ajv.default || Ajv;

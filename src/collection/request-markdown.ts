@@ -1,4 +1,4 @@
-// Markdown descriptions of requests: what Postman's documentation pane shows.
+// Markdown descriptions of requests: what a collection app's documentation pane shows.
 import type { Action, Field, Model, TypeRef } from '../model/types.js';
 
 export function typeLabel(t: TypeRef, format?: string): string {

@@ -1,4 +1,4 @@
-// Shared by contract-tests.js and flash-tests.js: the emitter puts this file in front of each.
+// Shared by the contract checks of both collections: the emitters put this file in front of them.
 // One phrase per ajv error, naming the JSON pointer and the rule that broke. ajv 8 calls the
 // pointer instancePath, ajv 6 dataPath.
 function describeAjvErrors(errors, root) {

@@ -1,23 +1,19 @@
-// Shared by contract-tests.js and flash-tests.js: the emitter puts this file in front of each.
+// Shared by the contract checks of both collections: the emitters put this file in front of them.
 // A verdict needs evidence. readAnswer() returns { body } when the server answered with a JSON
 // object that carries `member` (the API 3.0 envelope's `Response`, or flash's status field), and
 // otherwise { problem }: what came back instead, in words, so the caller can record exactly one
 // failing test and stop, rather than pass checks such as "no Response.Error" on nothing at all.
-function readAnswer(member) {
-  var r = pm.response;
+// `answer` is { code, text, contentType } as the runner's adapter read it, or null when no
+// response arrived.
+function readAnswer(answer, member) {
   // newman runs the test script even when the request failed; then there is no status code.
-  if (!r || typeof r.code !== 'number' || r.code <= 0) {
+  if (!answer || typeof answer.code !== 'number' || answer.code <= 0) {
     return { problem: 'no response arrived: the request failed before the server answered (connection refused, DNS, TLS or a timeout; see the request error)' };
   }
-  var text = '';
-  try {
-    text = r.text() || '';
-  } catch (e) {
-    text = '';
-  }
-  var type = (r.headers && r.headers.get('Content-Type')) || 'no Content-Type';
+  var text = answer.text || '';
+  var type = answer.contentType || 'no Content-Type';
   var snippet = text.length > 160 ? JSON.stringify(text.slice(0, 160)) + '…' : JSON.stringify(text);
-  var got = 'HTTP ' + r.code + ' (' + type + ', ' + text.length + ' characters)';
+  var got = 'HTTP ' + answer.code + ' (' + type + ', ' + text.length + ' characters)';
   var body;
   try {
     body = JSON.parse(text);
