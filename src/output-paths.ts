@@ -19,3 +19,6 @@ export const OUTPUT_FILES = {
 export const KIT_DOC_FILES = {
   specFormat: 'docs/spec-format.md',
 } as const;
+
+/** The Bruno collection: a folder that `asr-contract build` owns whole (a .yml file it did not write there is stale). */
+export const BRUNO_DIR = `${GENERATED_DIR}/bruno`;

@@ -9,9 +9,10 @@ import { renderSpecFormat } from './spec-format/render.js';
 import { emitTypes } from './typescript/emit.js';
 import { documentYaml } from './yaml-output.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
+import { emitBruno } from './bruno/emit.js';
 
-export { GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
-import { KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
+export { BRUNO_DIR, GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
+import { BRUNO_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
 
 /** Text files are strings; the audio fixture is bytes. */
 export type OutputContent = string | Buffer;
@@ -38,6 +39,7 @@ export function renderOutputs(model: Model, options: RenderOptions = { kitDocs: 
     [OUTPUT_FILES.types, emitTypes(model)],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
   ]);
+  for (const [path, content] of emitBruno(model)) files.set(`${BRUNO_DIR}/${path}`, content);
   if (options.kitDocs) files.set(KIT_DOC_FILES.specFormat, renderSpecFormat());
   return files;
 }

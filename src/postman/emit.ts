@@ -1,6 +1,7 @@
 // IR → Postman Collection v2.1, built with the postman-collection SDK. Pure: no I/O, no clock.
 import sdk from 'postman-collection';
-import { contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
+import { contractCases, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
+import { collectionVariables, CONTRACT_DATA_DESCRIPTION } from '../collection/variables.js';
 import { optionalHeaderName } from '../model/roles.js';
 import { contractData } from '../collection/contract-data.js';
 import type { Model } from '../model/types.js';
@@ -60,16 +61,6 @@ function folderTree(model: Model, cases: ContractCase[]): Folder[] {
   return root.item as Folder[];
 }
 
-function idVariables(model: Model): { key: string; value: string; type: 'string'; description: string }[] {
-  const out = new Map<string, { key: string; value: string; type: 'string'; description: string }>();
-  for (const kind of model.emulator.resources) {
-    const key = idVariable(kind);
-    const example = model.actions.map((a) => a.examples[0]!.request[kind.id.field]).find((v) => v !== undefined);
-    out.set(key, { key, value: example === undefined ? '' : String(example), type: 'string', description: `Id of the last ${kind.title} the contract cases created.` });
-  }
-  return [...out.values()];
-}
-
 export function emitCollection(model: Model): Record<string, unknown> {
   const s = model.service;
   const collection = new sdk.Collection({
@@ -86,12 +77,8 @@ export function emitCollection(model: Model): Record<string, unknown> {
     variable: [
       // secretId, secretKey and token live only in the environments: a collection variable syncs
       // to the workspace and into every export, so a key typed there would leak.
-      { key: 'baseUrl', value: `https://${s.endpoints[0]!.host}`, type: 'string' },
-      { key: 'region', value: s.defaultRegion, type: 'string' },
-      { key: 'appId', value: '', type: 'string' },
-      ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
-      ...idVariables(model),
-      { key: 'contractSchemas', value: contractData(model, OUTPUT_FILES.flashAudio), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names, the envelope\'s member names and the response schemas answers are checked against. Generated; do not edit.' },
+      ...collectionVariables(model).map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description ? { description: v.description } : {}) })),
+      { key: 'contractSchemas', value: contractData(model, OUTPUT_FILES.flashAudio), type: 'string', description: CONTRACT_DATA_DESCRIPTION },
     ] as never,
   });
   const { info, item: _none, ...rest } = normalise(collection.toJSON() as Record<string, unknown>);
