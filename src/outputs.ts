@@ -11,7 +11,7 @@ import { documentYaml } from './yaml-output.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
 import { emitBruno } from './bruno/emit.js';
 
-export { BRUNO_DIR, GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
+export { BRUNO_DIR, GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES, OWNED_OUTPUTS } from './output-paths.js';
 import { BRUNO_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
 
 /** Text files are strings; the audio fixture is bytes. */
