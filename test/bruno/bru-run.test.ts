@@ -9,6 +9,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { BRUNO_DIR, OUTPUT_FILES } from '../../src/outputs.js';
 import { bruTestLines, runBru } from '../helpers/bruno.js';
+import { scenarioCommand } from '../helpers/doc-blocks.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { newmanTestLines, runNewman, withValues } from '../helpers/newman.js';
 import { startRecordingProxy } from '../helpers/recording-proxy.js';
@@ -23,6 +24,9 @@ const fingerprint = (): string => createHash('sha256').update(files.map((f) => r
 const local = JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.localEnvironment), 'utf8')) as { values: { key: string; value: string }[] };
 const env = (key: string): string => local.values.find((v) => v.key === key)!.value;
 
+/** docs/bruno.md's command, as written (its arguments after `bru run`); the tests add where the emulator is. */
+const DOCUMENTED = /^\(cd generated\/bruno && npx bru run (.*)\)$/.exec(scenarioCommand('bruno-run', '(cd generated/bruno && npx bru run '))![1]!.split(/\s+/);
+
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
@@ -34,11 +38,12 @@ async function emulator(): Promise<TestEmulator> {
 }
 
 describe('bru run of generated/bruno/ with the local environment', () => {
-  test('passes against the emulator with the same tests as newman, each API 3.0 request signed as the SDK signs it', async () => {
+  test('passes against the emulator as docs/bruno.md runs it, with the same tests as newman, each API 3.0 request signed as the SDK signs it', async () => {
     const before = fingerprint();
     const proxy = await startRecordingProxy((await emulator()).url);
     stops.push(proxy.close);
-    const bru = await runBru(COLLECTION, ['--env', 'local', '--env-var', `baseUrl=${proxy.url}`, '--env-var', `flashBaseUrl=${proxy.url}`]);
+    expect(DOCUMENTED).toEqual(['--env', 'local']);
+    const bru = await runBru(COLLECTION, [...DOCUMENTED, '--env-var', `baseUrl=${proxy.url}`, '--env-var', `flashBaseUrl=${proxy.url}`]);
     expect(bru.summary.failedTests, bru.output.slice(-3000)).toBe(0);
     expect([bru.code, bru.summary.failedRequests, bru.summary.errorRequests]).toEqual([0, 0, 0]);
 

@@ -9,8 +9,11 @@ import { OUTPUT_FILES } from '../../src/outputs.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { newmanTestLines, runNewman, withValues } from '../helpers/newman.js';
 import { postmanCliAvailable, runPostmanCli } from '../helpers/postman-cli.js';
+import { scenarioCommand } from '../helpers/doc-blocks.js';
 
 const available = postmanCliAvailable();
+/** docs/postman.md's command, as written (its arguments after `collection run`); the tests add where the emulator is. */
+const DOCUMENTED = scenarioCommand('postman-cli', 'npx postman collection run ').replace('npx postman collection run ', '').split(/\s+/);
 const stops: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
@@ -22,9 +25,10 @@ async function emulator(): Promise<TestEmulator> {
 }
 
 describe.skipIf(!available)('postman collection run (Postman CLI) with the local environment', () => {
-  test('passes against the emulator: 0 failed, the same assertions as newman', async () => {
+  test('passes against the emulator as docs/postman.md runs it: 0 failed, the same assertions as newman', async () => {
+    expect(DOCUMENTED).toEqual([OUTPUT_FILES.collection, '-e', OUTPUT_FILES.localEnvironment]);
     const e = await emulator();
-    const run = await runPostmanCli(PACKAGE_ROOT, [OUTPUT_FILES.collection, '-e', OUTPUT_FILES.localEnvironment, '--env-var', `baseUrl=${e.url}`, '--env-var', `flashBaseUrl=${e.url}`]);
+    const run = await runPostmanCli(PACKAGE_ROOT, [...DOCUMENTED, '--env-var', `baseUrl=${e.url}`, '--env-var', `flashBaseUrl=${e.url}`]);
     expect(run.report.run.failures, run.output.slice(-3000)).toEqual([]);
     expect(run.code).toBe(0);
     const stats = run.report.run.stats;
