@@ -8,7 +8,7 @@ import { collectionVariables, CONTRACT_DATA_DESCRIPTION } from '../collection/va
 import { contractCases, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
 import { optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
-import { brunoLiveEnvironment, brunoLocalEnvironment } from './environment.js';
+import { brunoEnvironment } from './environment.js';
 import { NameSet } from './file-names.js';
 import { BRUNO_AUDIO_FILE, caseFile } from './item.js';
 import { brunoScript } from './scripts.js';
@@ -128,8 +128,8 @@ export function emitBruno(model: Model): Map<string, string | Buffer> {
     });
   };
   visit(folderTree(cases));
-  files.set(BRUNO_FILES.localEnvironment, brunoYaml(brunoLocalEnvironment(model)));
-  files.set(BRUNO_FILES.liveEnvironment, brunoYaml(brunoLiveEnvironment(model)));
+  files.set(BRUNO_FILES.localEnvironment, brunoYaml(brunoEnvironment(model, 'local')));
+  files.set(BRUNO_FILES.liveEnvironment, brunoYaml(brunoEnvironment(model, 'live')));
   files.set(BRUNO_FILES.audio, fixtureWav());
   return files;
 }

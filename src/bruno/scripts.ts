@@ -6,13 +6,13 @@ export type BrunoScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flash-
 
 const own = (name: string): string => `bruno/sandbox/${name}`;
 const CREDENTIALS = own('lib/bruno-credentials');
-const ANSWER = own('lib/bruno-answer');
+const IO = own('lib/bruno-io');
 
 export const BRUNO_SCRIPT_FILES: Record<BrunoScript, readonly string[]> = {
   'sign-tc3': [SHARED.readContract, SHARED.tc3Authorization, CREDENTIALS, own('sign-tc3')],
   'sign-flash': [SHARED.readContract, SHARED.flashSignature, CREDENTIALS, own('sign-flash')],
-  'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, ANSWER, own('contract-tests')],
-  'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, ANSWER, own('flash-tests')],
+  'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, IO, own('contract-tests')],
+  'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, IO, own('flash-tests')],
 };
 
 export function brunoScript(name: BrunoScript): string {

@@ -5,13 +5,13 @@ import { CHECK_HELPERS, SHARED, sandboxSource as joined } from '../collection/sa
 export type SandboxScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flash-tests';
 
 const own = (name: SandboxScript): string => `postman/sandbox/${name}`;
-const ANSWER = 'postman/sandbox/lib/postman-answer';
+const IO = 'postman/sandbox/lib/postman-io';
 
 export const SCRIPT_FILES: Record<SandboxScript, readonly string[]> = {
   'sign-tc3': [SHARED.readContract, SHARED.tc3Authorization, own('sign-tc3')],
   'sign-flash': [SHARED.readContract, SHARED.flashSignature, own('sign-flash')],
-  'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, ANSWER, own('contract-tests')],
-  'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, ANSWER, own('flash-tests')],
+  'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, IO, own('contract-tests')],
+  'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, IO, own('flash-tests')],
 };
 
 export function sandboxSource(name: SandboxScript): string {

@@ -5,12 +5,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, onTestFinished, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { BRUNO_DIR, OUTPUT_FILES } from '../../src/outputs.js';
 import { bruTestLines, runBru } from '../helpers/bruno.js';
 import { scenarioCommand } from '../helpers/doc-blocks.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { emulators } from '../helpers/emulator.js';
 import { newmanTestLines, runNewman, withValues } from '../helpers/newman.js';
 import { startRecordingProxy } from '../helpers/recording-proxy.js';
 import { sdkAuthorization } from '../helpers/sdk-signature.js';
@@ -27,30 +27,24 @@ const env = (key: string): string => local.values.find((v) => v.key === key)!.va
 /** docs/bruno.md's command, as written (its arguments after `bru run`); the tests add where the emulator is. */
 const DOCUMENTED = /^\(cd generated\/bruno && npx bru run (.*)\)$/.exec(scenarioCommand('bruno-run', '(cd generated/bruno && npx bru run '))![1]!.split(/\s+/);
 
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-});
-async function emulator(): Promise<TestEmulator> {
-  const e = await startTestEmulator();
-  stops.push(() => e.close());
-  return e;
-}
+const fresh = emulators();
+afterEach(fresh.stopAll);
+const emulator = fresh.start;
 
 describe('bru run of generated/bruno/ with the local environment', () => {
   test('passes against the emulator as docs/bruno.md runs it, with the same tests as newman, each API 3.0 request signed as the SDK signs it', async () => {
     const before = fingerprint();
     const proxy = await startRecordingProxy((await emulator()).url);
-    stops.push(proxy.close);
+    onTestFinished(proxy.close);
     expect(DOCUMENTED).toEqual(['--env', 'local']);
     const bru = await runBru(COLLECTION, [...DOCUMENTED, '--env-var', `baseUrl=${proxy.url}`, '--env-var', `flashBaseUrl=${proxy.url}`]);
     expect(bru.summary.failedTests, bru.output.slice(-3000)).toBe(0);
     expect([bru.code, bru.summary.failedRequests, bru.summary.errorRequests]).toEqual([0, 0, 0]);
 
-    const fresh = (await emulator()).url;
+    const second = (await emulator()).url;
     const newman = await runNewman({
       collection: JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8')),
-      environment: withValues(local, { baseUrl: fresh, flashBaseUrl: fresh }) as never,
+      environment: withValues(local, { baseUrl: second, flashBaseUrl: second }) as never,
       workingDir: PACKAGE_ROOT,
     });
     expect(newman.run.failures).toEqual([]);

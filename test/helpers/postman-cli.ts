@@ -1,11 +1,12 @@
 // The Postman CLI (npm postman-cli): a wrapper whose binary comes in a per-platform registry package
 // (@postman/pm-bin-linux-x64 and so on). Where that package is missing the tests that need it skip
 // with a message, unless ASR_REQUIRE_POSTMAN_CLI=1 (CI) makes that a failure.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runWithReport } from './report-run.js';
 
 const require = createRequire(import.meta.url);
 const WRAPPER = join(require.resolve('postman-cli/package.json'), '../bin/postman.js');
@@ -36,25 +37,13 @@ export interface PostmanCliRun {
 }
 
 /** `postman collection run ARGS…` from `cwd`, bounded by `timeoutMs`. */
-export function runPostmanCli(cwd: string, args: string[], timeoutMs = 300_000): Promise<PostmanCliRun> {
+export async function runPostmanCli(cwd: string, args: string[], timeoutMs = 300_000): Promise<PostmanCliRun> {
   const dir = mkdtempSync(join(tmpdir(), 'asr-postman-'));
   const report = join(dir, 'report.json');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRAPPER, 'collection', 'run', ...args, '-r', 'cli,json', '--reporter-json-export', report, '--reporter-json-structure', 'newman'], { cwd, env: isolated(dir) });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      try {
-        resolve({ code, output, report: JSON.parse(readFileSync(report, 'utf8')) as PostmanCliRun['report'] });
-      } catch (e) {
-        reject(new Error(`the Postman CLI wrote no report (exit ${code}): ${String(e)}\n${output.slice(-3000)}`));
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  });
+  try {
+    const flags = ['-r', 'cli,json', '--reporter-json-export', report, '--reporter-json-structure', 'newman'];
+    return await runWithReport<PostmanCliRun['report']>([WRAPPER, 'collection', 'run', ...args, ...flags], cwd, isolated(dir), report, timeoutMs);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -72,7 +72,7 @@ describe('generated Postman collection', () => {
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
         ['prerequest', sandbox(shared('read-contract'), shared('flash-signature'), 'postman/sandbox/sign-flash')],
-        ['test', sandbox(...CHECKS, shared('flash-checks'), 'postman/sandbox/lib/postman-answer', 'postman/sandbox/flash-tests')],
+        ['test', sandbox(...CHECKS, shared('flash-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -101,7 +101,7 @@ describe('generated Postman collection', () => {
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
     expect(sign).toBe(sandbox(shared('read-contract'), shared('tc3-authorization'), 'postman/sandbox/sign-tc3'));
-    expect(tests.script.exec.join('\n')).toBe(sandbox(...CHECKS, shared('contract-checks'), 'postman/sandbox/lib/postman-answer', 'postman/sandbox/contract-tests'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox(...CHECKS, shared('contract-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });

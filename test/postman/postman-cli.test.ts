@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { emulators } from '../helpers/emulator.js';
 import { newmanTestLines, runNewman, withValues } from '../helpers/newman.js';
 import { postmanCliAvailable, runPostmanCli } from '../helpers/postman-cli.js';
 import { scenarioCommand } from '../helpers/doc-blocks.js';
@@ -14,15 +14,9 @@ import { scenarioCommand } from '../helpers/doc-blocks.js';
 const available = postmanCliAvailable();
 /** docs/postman.md's command, as written (its arguments after `collection run`); the tests add where the emulator is. */
 const DOCUMENTED = scenarioCommand('postman-cli', 'npx postman collection run ').replace('npx postman collection run ', '').split(/\s+/);
-const stops: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-});
-async function emulator(): Promise<TestEmulator> {
-  const e = await startTestEmulator();
-  stops.push(() => e.close());
-  return e;
-}
+const fresh = emulators();
+afterEach(fresh.stopAll);
+const emulator = fresh.start;
 
 describe.skipIf(!available)('postman collection run (Postman CLI) with the local environment', () => {
   test('passes against the emulator as docs/postman.md runs it: 0 failed, the same assertions as newman', async () => {
@@ -34,9 +28,9 @@ describe.skipIf(!available)('postman collection run (Postman CLI) with the local
     const stats = run.report.run.stats;
     expect([stats.requests!.failed, stats.assertions!.failed, stats.testScripts!.failed, stats.prerequestScripts!.failed]).toEqual([0, 0, 0, 0]);
 
-    const fresh = (await emulator()).url;
+    const second = (await emulator()).url;
     const local = JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.localEnvironment), 'utf8'));
-    const newman = await runNewman({ collection: JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8')), environment: withValues(local, { baseUrl: fresh, flashBaseUrl: fresh }) as never, workingDir: PACKAGE_ROOT });
+    const newman = await runNewman({ collection: JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8')), environment: withValues(local, { baseUrl: second, flashBaseUrl: second }) as never, workingDir: PACKAGE_ROOT });
     expect(newmanTestLines(run.report.run)).toEqual(newmanTestLines(newman.run as never));
     expect(stats.assertions!.total).toBe(newman.run.stats.assertions.total);
     expect(stats.requests!.total).toBe(newman.run.stats.requests.total);

@@ -1,17 +1,11 @@
 // Folder-level test script of the flash recognition folders. Runs unchanged in Newman 6, the Postman
 // CLI and the Postman app; loaded verbatim by the emitter after the shared checks
-// (src/collection/sandbox/flash-checks.js), which it feeds through Postman's API.
+// (src/collection/sandbox/flash-checks.js), which it feeds through Postman's API (lib/postman-io.js).
 (function flashTests() {
-  flashChecks({
-    collection: 'generated/asr.postman_collection.json',
-    test: function (name, fn) { pm.test(name, fn); },
-    expect: pm.expect,
-    header: function (name) { return pm.request.headers.get(name); },
-    answer: postmanAnswer(),
-    contract: readContract(pm.collectionVariables.get('contractSchemas'), require('ajv')),
-    // No audio arrived: in the Postman app that is a file body it could not find.
-    fileHint: function (file) {
-      return 'the body is the file ' + file + ', which Postman reads relative to its working directory: set Settings → General → Working directory to a checkout of asr-contract';
-    },
-  });
+  var io = postmanIo();
+  // No audio arrived: in the Postman app that is a file body it could not find.
+  io.fileHint = function (file) {
+    return 'the body is the file ' + file + ', which Postman reads relative to its working directory: set Settings → General → Working directory to a checkout of asr-contract';
+  };
+  flashChecks(io);
 })();
