@@ -12,7 +12,7 @@ import { brunoEnvironment } from './environment.js';
 import { NameSet } from './file-names.js';
 import { BRUNO_AUDIO_FILE, caseFile } from './item.js';
 import { brunoScript } from './scripts.js';
-import { brunoYaml } from './yaml.js';
+import { brunoYaml, endBrunoRender } from './yaml.js';
 
 export const BRUNO_FILES = {
   collection: 'opencollection.yml',
@@ -131,5 +131,6 @@ export function emitBruno(model: Model): Map<string, string | Buffer> {
   files.set(BRUNO_FILES.localEnvironment, brunoYaml(brunoEnvironment(model, 'local')));
   files.set(BRUNO_FILES.liveEnvironment, brunoYaml(brunoEnvironment(model, 'live')));
   files.set(BRUNO_FILES.audio, fixtureWav());
+  endBrunoRender();
   return files;
 }
