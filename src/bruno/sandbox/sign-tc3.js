@@ -4,6 +4,7 @@
 // parameterised by the environment's secretId, secretKey and token and by the header names in the
 // collection variable contractSchemas. A disabled (never sent) header X-Contract-Sign: wrong-key |
 // stale-timestamp lets the negative contract cases sign badly on purpose.
+
 // What Bruno's HTTP client (axios) sends for a text body with a JSON Content-Type: JSON as it is but
 // trimmed, anything else as a JSON string (quoted). Sent in that form already, it goes out unchanged.
 function onTheWire(text) {
@@ -21,15 +22,14 @@ function onTheWire(text) {
   var contract = readContract(bru.getCollectionVar('contractSchemas'), null).contract || {}; // not JSON: reported just below, as missing
   var names = contract.api3 && contract.api3.headers;
   if (!names) throw new Error('The collection variable contractSchemas is missing, not JSON or out of date: re-open generated/bruno/.');
-  // The tests check answers from their exact text (lib/bruno-answer.js), flash ones included.
+  // The tests check answers from their exact text (lib/bruno-io.js), flash ones included.
   req.disableParsingResponseJson();
   if (!req.headerList.get(names.action)) return; // not an API 3.0 request (flash recognition signs itself)
 
   var key = brunoCredentials();
   // Hash exactly the bytes that will be sent: resolve {{variables}} here and send the resolved text,
-  // which Bruno then leaves as it is. Only a body that has variables goes through bru.interpolate:
-  // with a large body (hundreds of KB of base64 audio) that call can crash the safe sandbox's QuickJS
-  // when the hashing that follows runs its garbage collector.
+  // which Bruno then leaves as it is. Only a body that has variables goes through bru.interpolate,
+  // which copies it out of the sandbox and back: large bodies (base64 audio) strain Bruno's QuickJS.
   var raw = req.getBody({ raw: true });
   raw = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : JSON.stringify(raw);
   var body = onTheWire(raw.indexOf('{{') < 0 ? raw : bru.interpolate(raw) || '');
