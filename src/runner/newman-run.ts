@@ -3,7 +3,8 @@
 // the run's RunReport (src/report/), so that all of them tell the same counts.
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
+import { loadNewman } from './load-newman.js';
 import type { Redact } from '../report/redact.js';
 
 /** newman's own reporters that a contract run can turn on. */
@@ -61,7 +62,7 @@ export function runNewman(options: {
   };
   const restore = options.reporters.includes('cli') ? maskStdout(options.redact) : () => {};
   return new Promise<NewmanRunSummary>((resolve, reject) => {
-    const emitter = newman.run(run, (err, summary) => (err ? reject(err) : resolve(summary)));
+    const emitter = loadNewman().run(run, (err, summary) => (err ? reject(err) : resolve(summary)));
     options.onStart?.(emitter);
   }).finally(restore);
 }
