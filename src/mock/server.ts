@@ -17,6 +17,7 @@ import { errorEnvelope } from './respond.js';
 import { HEALTH_PATH, healthBody } from './health.js';
 import { loadState, saveState } from './state/persist.js';
 import { Store } from './state/store.js';
+import { Traffic } from './traffic.js';
 
 export interface Emulator {
   url: string;
@@ -30,6 +31,7 @@ export interface Emulator {
 
 export interface EmulatorCore {
   deps: Api3Deps;
+  traffic: Traffic;
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -70,7 +72,9 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
   };
 
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
-  const health = healthBody(model, options);
+  const traffic = new Traffic(model);
+  // Built once; `received` is the live counter object, serialised afresh on every health check.
+  const health = healthBody(model, options, traffic.received);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
@@ -90,13 +94,16 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
     if (route) {
+      traffic.endpoint(route.endpoint.name);
       const answer = await handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
       result = { status: 200, body: answer, delayMs: 0 };
     } else if (pathname !== '/') {
       result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
     } else if (tooLarge) {
+      traffic.api3();
       result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
     } else {
+      traffic.api3();
       const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
       result = { status: 200, body: r.body, delayMs: r.delayMs };
     }
@@ -110,7 +117,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     if (result.delayMs > 0) setTimeout(send, result.delayMs);
     else send();
   };
-  return { deps, callbacks, handle, flush };
+  return { deps, traffic, callbacks, handle, flush };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -126,7 +133,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     });
   });
   server.keepAliveTimeout = 5_000;
-  const channels = attachChannels(server, core.deps);
+  const channels = attachChannels(server, core.deps, core.traffic);
   // Requests Node refuses before our handler sees them still get an answer in the service's shape.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const oversized = err.code === 'HPE_HEADER_OVERFLOW';
