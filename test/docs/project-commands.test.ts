@@ -200,6 +200,34 @@ describe('the packed kit installed into a team project', () => {
   });
 });
 
+test('upgrading to a new release: the guide\'s steps take the release and keep the team\'s own files', async () => {
+  // The team: its own copy, one spec file of its own, committed.
+  const dir = fresh(ownedTemplate);
+  writeInto(dir, 'specs/types/TeamWord.yaml', readFileSync(join(dir, 'specs/types/HotWord.yaml'), 'utf8').replace('type: HotWord', 'type: TeamWord'));
+  await sh(dir, 'git init -q && git add -A && git -c user.name=t -c user.email=t@example.invalid commit -qm "our contract"');
+  // The release: the installed package with a newer version and one field documented better.
+  const release = copyProject(installed(template), join(work, 'release-0.2.0'));
+  const spec = 'specs/actions/hot-words/GetAsrVocab.yaml';
+  const edited = readFileSync(join(release, spec), 'utf8').replace(/(\n {6}description: )(.*)/, '$1$2 (clarified in 0.2.0)');
+  writeInto(release, spec, edited);
+  const meta = JSON.parse(readFileSync(join(release, 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeInto(release, 'package.json', `${JSON.stringify({ ...meta, version: '0.2.0' }, null, 2)}\n`);
+  await sh(release, `npm pack --ignore-scripts --pack-destination "${PACKAGE_ROOT}"`);
+  const [block] = scenarioBlocks('upgrade');
+  let out = '';
+  try {
+    out = await sh(dir, block!.text);
+  } finally {
+    rmSync(join(PACKAGE_ROOT, 'asr-contract-0.2.0.tgz'), { force: true });
+  }
+  expect(out).toMatch(/docs +GetAsrVocab\.request\.\w+ +description changed/);
+  expect(out).toContain('kept your specs/types/TeamWord.yaml');
+  expect(out).toMatch(/specs\/actions\/hot-words\/GetAsrVocab\.yaml \| 2 \+-/);
+  expect(readFileSync(join(dir, spec), 'utf8')).toBe(edited);
+  expect((JSON.parse(readFileSync(join(installed(dir), 'package.json'), 'utf8')) as { version: string }).version).toBe('0.2.0');
+  expect(await sh(dir, 'npx asr-contract build --check')).toMatch(/up to date/);
+}, 300_000);
+
 test('installs from a git URL, its prepare script bundling the CLI', async () => {
   const [block] = scenarioBlocks('git-install');
   const dir = join(work, 'git-team');
