@@ -4,13 +4,22 @@ import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../mode
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
 
+export interface ContractData {
+  api3: { headers: { action: string; timestamp: string; token: string | null }; envelope: Model['service']['envelope'] };
+  actions: Record<string, Record<string, unknown>>;
+  endpoints: Record<string, { response: Record<string, unknown> } & Record<string, unknown>>;
+  /** Where a runner finds the validators compiled at build time: a folder of its collection, ending in /. */
+  validators?: string;
+}
+
 /**
  * Response schemas (draft-07, which ajv 6 in newman's sandbox and ajv 8 in the later ones both read)
  * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
- * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it.
+ * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it;
+ * `validators`, where its precompiled validators are, for a collection that has them (Bruno's).
  */
-export function contractData(model: Model, audioFile: string): string {
-  const actions: Record<string, unknown> = {};
+export function contractDataObject(model: Model, audioFile: string, validators?: string): ContractData {
+  const actions: ContractData['actions'] = {};
   for (const a of model.actions) {
     const { $schema: _ignored, ...schema } = actionSchemas(model, a, { dialect: 'draft-07', annotations: false }).response;
     actions[a.name] = schema;
@@ -35,5 +44,10 @@ export function contractData(model: Model, audioFile: string): string {
     headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null },
     envelope: model.service.envelope,
   };
-  return JSON.stringify({ api3, actions, endpoints });
+  return { api3, actions, endpoints, ...(validators ? { validators } : {}) };
+}
+
+/** The contract data as the collection variable contractSchemas holds it. */
+export function contractData(model: Model, audioFile: string, validators?: string): string {
+  return JSON.stringify(contractDataObject(model, audioFile, validators));
 }
