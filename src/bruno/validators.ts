@@ -43,7 +43,7 @@ const RUNTIME = new Map(['ucs2length', 'equal'].map((n) => [`require("ajv/dist/r
 function sandboxCreateAjv(): () => SandboxAjv {
   class SourceKeepingAjv extends Ajv {
     constructor(options: Options) {
-      super({ ...options, code: { ...options.code, source: true, lines: true, formats: _`formats` } });
+      super({ ...options, validateSchema: false, code: { ...options.code, source: true, lines: true, formats: _`formats` } });
     }
   }
   const source = sandboxSource([SHARED.contractFormats, SHARED.createAjv]);

@@ -20,12 +20,12 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/KeyWordLibIdData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordLibIdData":{"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]}}}}};
-const schema12 = {"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/KeyWordLibIdData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordLibIdData":{"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]}}}}};
+const schema1 = {"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]}}};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -92,7 +92,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.KeyWordLibId !== undefined){
 let data1 = data0.KeyWordLibId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err4 = {instancePath:instancePath+"/Data/KeyWordLibId",schemaPath:"#/definitions/KeyWordLibIdData/properties/KeyWordLibId/type",keyword:"type",params:{type: schema12.properties.KeyWordLibId.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/Data/KeyWordLibId",schemaPath:"#/definitions/KeyWordLibIdData/properties/KeyWordLibId/type",keyword:"type",params:{type: schema1.properties.KeyWordLibId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -137,6 +137,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/Task"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Task":{"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0}},"required":["TaskId"]}}};
-const schema12 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0}},"required":["TaskId"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/Task"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Task":{"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0}},"required":["TaskId"]}}};
+const schema1 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0}},"required":["TaskId"]};
 const formats0 = formats.uint64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -170,6 +170,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,11 +20,11 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]}};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -98,6 +98,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

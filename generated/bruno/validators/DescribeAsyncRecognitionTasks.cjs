@@ -20,14 +20,14 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"anyOf":[{"$ref":"#/definitions/AsyncRecognitionTasks"},{"type":"null"}]},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"AsyncRecognitionTaskInfo":{"type":"object","properties":{"TaskId":{"type":"integer","format":"int64"},"Url":{"type":"string"}},"required":["TaskId","Url"]},"AsyncRecognitionTasks":{"type":"object","properties":{"Tasks":{"type":["array","null"],"items":{"$ref":"#/definitions/AsyncRecognitionTaskInfo"}}},"required":["Tasks"]}}};
-const schema12 = {"type":"object","properties":{"Tasks":{"type":["array","null"],"items":{"$ref":"#/definitions/AsyncRecognitionTaskInfo"}}},"required":["Tasks"]};
-const schema13 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"int64"},"Url":{"type":"string"}},"required":["TaskId","Url"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"anyOf":[{"$ref":"#/definitions/AsyncRecognitionTasks"},{"type":"null"}]},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"AsyncRecognitionTaskInfo":{"type":"object","properties":{"TaskId":{"type":"integer","format":"int64"},"Url":{"type":"string"}},"required":["TaskId","Url"]},"AsyncRecognitionTasks":{"type":"object","properties":{"Tasks":{"type":["array","null"],"items":{"$ref":"#/definitions/AsyncRecognitionTaskInfo"}}},"required":["Tasks"]}}};
+const schema1 = {"type":"object","properties":{"Tasks":{"type":["array","null"],"items":{"$ref":"#/definitions/AsyncRecognitionTaskInfo"}}},"required":["Tasks"]};
+const schema2 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"int64"},"Url":{"type":"string"}},"required":["TaskId","Url"]};
 const formats0 = formats.int64;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -44,7 +44,7 @@ errors++;
 if(data.Tasks !== undefined){
 let data0 = data.Tasks;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err1 = {instancePath:instancePath+"/Tasks",schemaPath:"#/properties/Tasks/type",keyword:"type",params:{type: schema12.properties.Tasks.type},message:"must be array,null"};
+const err1 = {instancePath:instancePath+"/Tasks",schemaPath:"#/properties/Tasks/type",keyword:"type",params:{type: schema1.properties.Tasks.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -140,12 +140,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -211,8 +211,8 @@ let data0 = data.Data;
 const _errs4 = errors;
 let valid2 = false;
 const _errs5 = errors;
-if(!(validate11(data0, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data0, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs5 === errors;
@@ -277,6 +277,6 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

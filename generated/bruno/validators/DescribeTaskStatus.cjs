@@ -20,18 +20,18 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/TaskStatus"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordResult":{"type":"object","properties":{"KeyWordLibID":{"type":["string","null"]},"KeyWordLibName":{"type":["string","null"]},"KeyWords":{"type":["array","null"],"items":{"type":"string"}}}},"SentenceDetail":{"type":"object","properties":{"FinalSentence":{"type":["string","null"]},"SliceSentence":{"type":["string","null"]},"WrittenText":{"type":["string","null"]},"StartMs":{"type":["integer","null"],"format":"int64"},"EndMs":{"type":["integer","null"],"format":"int64"},"WordsNum":{"type":["integer","null"],"format":"int64"},"Words":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWords"}},"SpeechSpeed":{"type":["number","null"],"format":"float"},"SpeakerId":{"type":["integer","null"],"format":"int64"},"EmotionalEnergy":{"type":["number","null"],"format":"float"},"SilenceTime":{"type":["integer","null"],"format":"int64"},"EmotionType":{"type":["array","null"],"items":{"type":"string"}},"KeyWordResults":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordResult"}},"LangType":{"type":"string","enum":["chinese","english","japanese","korean","arabic","filipino","french","hindi","indonesian","malay","portugal","spanish","thai","turkish","vietnam","german"]},"SpeakerRoleName":{"type":"string"}},"required":["FinalSentence","SliceSentence","StartMs","EndMs","WordsNum","Words","SpeechSpeed","SpeakerId","EmotionalEnergy","SilenceTime","EmotionType"]},"SentenceWords":{"type":"object","properties":{"Word":{"type":["string","null"]},"OffsetStartMs":{"type":["integer","null"],"format":"int64"},"OffsetEndMs":{"type":["integer","null"],"format":"int64"}},"required":["Word","OffsetStartMs","OffsetEndMs"]},"TaskStatus":{"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0},"Status":{"type":"integer","format":"int64","enum":[0,1,2,3]},"StatusStr":{"type":"string","enum":["waiting","doing","success","failed"]},"Result":{"type":"string"},"ErrorMsg":{"type":"string"},"ResultDetail":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceDetail"}},"AudioDuration":{"type":["number","null"],"format":"float"}},"required":["TaskId","Status","StatusStr","Result","ErrorMsg","ResultDetail","AudioDuration"]}}};
-const schema12 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0},"Status":{"type":"integer","format":"int64","enum":[0,1,2,3]},"StatusStr":{"type":"string","enum":["waiting","doing","success","failed"]},"Result":{"type":"string"},"ErrorMsg":{"type":"string"},"ResultDetail":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceDetail"}},"AudioDuration":{"type":["number","null"],"format":"float"}},"required":["TaskId","Status","StatusStr","Result","ErrorMsg","ResultDetail","AudioDuration"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/TaskStatus"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordResult":{"type":"object","properties":{"KeyWordLibID":{"type":["string","null"]},"KeyWordLibName":{"type":["string","null"]},"KeyWords":{"type":["array","null"],"items":{"type":"string"}}}},"SentenceDetail":{"type":"object","properties":{"FinalSentence":{"type":["string","null"]},"SliceSentence":{"type":["string","null"]},"WrittenText":{"type":["string","null"]},"StartMs":{"type":["integer","null"],"format":"int64"},"EndMs":{"type":["integer","null"],"format":"int64"},"WordsNum":{"type":["integer","null"],"format":"int64"},"Words":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWords"}},"SpeechSpeed":{"type":["number","null"],"format":"float"},"SpeakerId":{"type":["integer","null"],"format":"int64"},"EmotionalEnergy":{"type":["number","null"],"format":"float"},"SilenceTime":{"type":["integer","null"],"format":"int64"},"EmotionType":{"type":["array","null"],"items":{"type":"string"}},"KeyWordResults":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordResult"}},"LangType":{"type":"string","enum":["chinese","english","japanese","korean","arabic","filipino","french","hindi","indonesian","malay","portugal","spanish","thai","turkish","vietnam","german"]},"SpeakerRoleName":{"type":"string"}},"required":["FinalSentence","SliceSentence","StartMs","EndMs","WordsNum","Words","SpeechSpeed","SpeakerId","EmotionalEnergy","SilenceTime","EmotionType"]},"SentenceWords":{"type":"object","properties":{"Word":{"type":["string","null"]},"OffsetStartMs":{"type":["integer","null"],"format":"int64"},"OffsetEndMs":{"type":["integer","null"],"format":"int64"}},"required":["Word","OffsetStartMs","OffsetEndMs"]},"TaskStatus":{"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0},"Status":{"type":"integer","format":"int64","enum":[0,1,2,3]},"StatusStr":{"type":"string","enum":["waiting","doing","success","failed"]},"Result":{"type":"string"},"ErrorMsg":{"type":"string"},"ResultDetail":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceDetail"}},"AudioDuration":{"type":["number","null"],"format":"float"}},"required":["TaskId","Status","StatusStr","Result","ErrorMsg","ResultDetail","AudioDuration"]}}};
+const schema1 = {"type":"object","properties":{"TaskId":{"type":"integer","format":"uint64","minimum":0},"Status":{"type":"integer","format":"int64","enum":[0,1,2,3]},"StatusStr":{"type":"string","enum":["waiting","doing","success","failed"]},"Result":{"type":"string"},"ErrorMsg":{"type":"string"},"ResultDetail":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceDetail"}},"AudioDuration":{"type":["number","null"],"format":"float"}},"required":["TaskId","Status","StatusStr","Result","ErrorMsg","ResultDetail","AudioDuration"]};
 const formats0 = formats.uint64;
 const formats2 = formats.int64;
 const formats14 = formats.float;
-const schema13 = {"type":"object","properties":{"FinalSentence":{"type":["string","null"]},"SliceSentence":{"type":["string","null"]},"WrittenText":{"type":["string","null"]},"StartMs":{"type":["integer","null"],"format":"int64"},"EndMs":{"type":["integer","null"],"format":"int64"},"WordsNum":{"type":["integer","null"],"format":"int64"},"Words":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWords"}},"SpeechSpeed":{"type":["number","null"],"format":"float"},"SpeakerId":{"type":["integer","null"],"format":"int64"},"EmotionalEnergy":{"type":["number","null"],"format":"float"},"SilenceTime":{"type":["integer","null"],"format":"int64"},"EmotionType":{"type":["array","null"],"items":{"type":"string"}},"KeyWordResults":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordResult"}},"LangType":{"type":"string","enum":["chinese","english","japanese","korean","arabic","filipino","french","hindi","indonesian","malay","portugal","spanish","thai","turkish","vietnam","german"]},"SpeakerRoleName":{"type":"string"}},"required":["FinalSentence","SliceSentence","StartMs","EndMs","WordsNum","Words","SpeechSpeed","SpeakerId","EmotionalEnergy","SilenceTime","EmotionType"]};
-const schema14 = {"type":"object","properties":{"Word":{"type":["string","null"]},"OffsetStartMs":{"type":["integer","null"],"format":"int64"},"OffsetEndMs":{"type":["integer","null"],"format":"int64"}},"required":["Word","OffsetStartMs","OffsetEndMs"]};
-const schema15 = {"type":"object","properties":{"KeyWordLibID":{"type":["string","null"]},"KeyWordLibName":{"type":["string","null"]},"KeyWords":{"type":["array","null"],"items":{"type":"string"}}}};
+const schema2 = {"type":"object","properties":{"FinalSentence":{"type":["string","null"]},"SliceSentence":{"type":["string","null"]},"WrittenText":{"type":["string","null"]},"StartMs":{"type":["integer","null"],"format":"int64"},"EndMs":{"type":["integer","null"],"format":"int64"},"WordsNum":{"type":["integer","null"],"format":"int64"},"Words":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWords"}},"SpeechSpeed":{"type":["number","null"],"format":"float"},"SpeakerId":{"type":["integer","null"],"format":"int64"},"EmotionalEnergy":{"type":["number","null"],"format":"float"},"SilenceTime":{"type":["integer","null"],"format":"int64"},"EmotionType":{"type":["array","null"],"items":{"type":"string"}},"KeyWordResults":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordResult"}},"LangType":{"type":"string","enum":["chinese","english","japanese","korean","arabic","filipino","french","hindi","indonesian","malay","portugal","spanish","thai","turkish","vietnam","german"]},"SpeakerRoleName":{"type":"string"}},"required":["FinalSentence","SliceSentence","StartMs","EndMs","WordsNum","Words","SpeechSpeed","SpeakerId","EmotionalEnergy","SilenceTime","EmotionType"]};
+const schema3 = {"type":"object","properties":{"Word":{"type":["string","null"]},"OffsetStartMs":{"type":["integer","null"],"format":"int64"},"OffsetEndMs":{"type":["integer","null"],"format":"int64"}},"required":["Word","OffsetStartMs","OffsetEndMs"]};
+const schema4 = {"type":"object","properties":{"KeyWordLibID":{"type":["string","null"]},"KeyWordLibName":{"type":["string","null"]},"KeyWords":{"type":["array","null"],"items":{"type":"string"}}}};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -148,7 +148,7 @@ errors++;
 if(data.FinalSentence !== undefined){
 let data0 = data.FinalSentence;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err11 = {instancePath:instancePath+"/FinalSentence",schemaPath:"#/properties/FinalSentence/type",keyword:"type",params:{type: schema13.properties.FinalSentence.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/FinalSentence",schemaPath:"#/properties/FinalSentence/type",keyword:"type",params:{type: schema2.properties.FinalSentence.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -161,7 +161,7 @@ errors++;
 if(data.SliceSentence !== undefined){
 let data1 = data.SliceSentence;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err12 = {instancePath:instancePath+"/SliceSentence",schemaPath:"#/properties/SliceSentence/type",keyword:"type",params:{type: schema13.properties.SliceSentence.type},message:"must be string,null"};
+const err12 = {instancePath:instancePath+"/SliceSentence",schemaPath:"#/properties/SliceSentence/type",keyword:"type",params:{type: schema2.properties.SliceSentence.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -174,7 +174,7 @@ errors++;
 if(data.WrittenText !== undefined){
 let data2 = data.WrittenText;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err13 = {instancePath:instancePath+"/WrittenText",schemaPath:"#/properties/WrittenText/type",keyword:"type",params:{type: schema13.properties.WrittenText.type},message:"must be string,null"};
+const err13 = {instancePath:instancePath+"/WrittenText",schemaPath:"#/properties/WrittenText/type",keyword:"type",params:{type: schema2.properties.WrittenText.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -187,7 +187,7 @@ errors++;
 if(data.StartMs !== undefined){
 let data3 = data.StartMs;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err14 = {instancePath:instancePath+"/StartMs",schemaPath:"#/properties/StartMs/type",keyword:"type",params:{type: schema13.properties.StartMs.type},message:"must be integer,null"};
+const err14 = {instancePath:instancePath+"/StartMs",schemaPath:"#/properties/StartMs/type",keyword:"type",params:{type: schema2.properties.StartMs.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -212,7 +212,7 @@ errors++;
 if(data.EndMs !== undefined){
 let data4 = data.EndMs;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err16 = {instancePath:instancePath+"/EndMs",schemaPath:"#/properties/EndMs/type",keyword:"type",params:{type: schema13.properties.EndMs.type},message:"must be integer,null"};
+const err16 = {instancePath:instancePath+"/EndMs",schemaPath:"#/properties/EndMs/type",keyword:"type",params:{type: schema2.properties.EndMs.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -237,7 +237,7 @@ errors++;
 if(data.WordsNum !== undefined){
 let data5 = data.WordsNum;
 if((!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))) && (data5 !== null)){
-const err18 = {instancePath:instancePath+"/WordsNum",schemaPath:"#/properties/WordsNum/type",keyword:"type",params:{type: schema13.properties.WordsNum.type},message:"must be integer,null"};
+const err18 = {instancePath:instancePath+"/WordsNum",schemaPath:"#/properties/WordsNum/type",keyword:"type",params:{type: schema2.properties.WordsNum.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -262,7 +262,7 @@ errors++;
 if(data.Words !== undefined){
 let data6 = data.Words;
 if((!(Array.isArray(data6))) && (data6 !== null)){
-const err20 = {instancePath:instancePath+"/Words",schemaPath:"#/properties/Words/type",keyword:"type",params:{type: schema13.properties.Words.type},message:"must be array,null"};
+const err20 = {instancePath:instancePath+"/Words",schemaPath:"#/properties/Words/type",keyword:"type",params:{type: schema2.properties.Words.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -309,7 +309,7 @@ errors++;
 if(data7.Word !== undefined){
 let data8 = data7.Word;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err24 = {instancePath:instancePath+"/Words/" + i0+"/Word",schemaPath:"#/definitions/SentenceWords/properties/Word/type",keyword:"type",params:{type: schema14.properties.Word.type},message:"must be string,null"};
+const err24 = {instancePath:instancePath+"/Words/" + i0+"/Word",schemaPath:"#/definitions/SentenceWords/properties/Word/type",keyword:"type",params:{type: schema3.properties.Word.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -322,7 +322,7 @@ errors++;
 if(data7.OffsetStartMs !== undefined){
 let data9 = data7.OffsetStartMs;
 if((!((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9)))) && (data9 !== null)){
-const err25 = {instancePath:instancePath+"/Words/" + i0+"/OffsetStartMs",schemaPath:"#/definitions/SentenceWords/properties/OffsetStartMs/type",keyword:"type",params:{type: schema14.properties.OffsetStartMs.type},message:"must be integer,null"};
+const err25 = {instancePath:instancePath+"/Words/" + i0+"/OffsetStartMs",schemaPath:"#/definitions/SentenceWords/properties/OffsetStartMs/type",keyword:"type",params:{type: schema3.properties.OffsetStartMs.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -347,7 +347,7 @@ errors++;
 if(data7.OffsetEndMs !== undefined){
 let data10 = data7.OffsetEndMs;
 if((!((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10)))) && (data10 !== null)){
-const err27 = {instancePath:instancePath+"/Words/" + i0+"/OffsetEndMs",schemaPath:"#/definitions/SentenceWords/properties/OffsetEndMs/type",keyword:"type",params:{type: schema14.properties.OffsetEndMs.type},message:"must be integer,null"};
+const err27 = {instancePath:instancePath+"/Words/" + i0+"/OffsetEndMs",schemaPath:"#/definitions/SentenceWords/properties/OffsetEndMs/type",keyword:"type",params:{type: schema3.properties.OffsetEndMs.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -386,7 +386,7 @@ errors++;
 if(data.SpeechSpeed !== undefined){
 let data11 = data.SpeechSpeed;
 if((!(typeof data11 == "number")) && (data11 !== null)){
-const err30 = {instancePath:instancePath+"/SpeechSpeed",schemaPath:"#/properties/SpeechSpeed/type",keyword:"type",params:{type: schema13.properties.SpeechSpeed.type},message:"must be number,null"};
+const err30 = {instancePath:instancePath+"/SpeechSpeed",schemaPath:"#/properties/SpeechSpeed/type",keyword:"type",params:{type: schema2.properties.SpeechSpeed.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -411,7 +411,7 @@ errors++;
 if(data.SpeakerId !== undefined){
 let data12 = data.SpeakerId;
 if((!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))) && (data12 !== null)){
-const err32 = {instancePath:instancePath+"/SpeakerId",schemaPath:"#/properties/SpeakerId/type",keyword:"type",params:{type: schema13.properties.SpeakerId.type},message:"must be integer,null"};
+const err32 = {instancePath:instancePath+"/SpeakerId",schemaPath:"#/properties/SpeakerId/type",keyword:"type",params:{type: schema2.properties.SpeakerId.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -436,7 +436,7 @@ errors++;
 if(data.EmotionalEnergy !== undefined){
 let data13 = data.EmotionalEnergy;
 if((!(typeof data13 == "number")) && (data13 !== null)){
-const err34 = {instancePath:instancePath+"/EmotionalEnergy",schemaPath:"#/properties/EmotionalEnergy/type",keyword:"type",params:{type: schema13.properties.EmotionalEnergy.type},message:"must be number,null"};
+const err34 = {instancePath:instancePath+"/EmotionalEnergy",schemaPath:"#/properties/EmotionalEnergy/type",keyword:"type",params:{type: schema2.properties.EmotionalEnergy.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -461,7 +461,7 @@ errors++;
 if(data.SilenceTime !== undefined){
 let data14 = data.SilenceTime;
 if((!((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14)))) && (data14 !== null)){
-const err36 = {instancePath:instancePath+"/SilenceTime",schemaPath:"#/properties/SilenceTime/type",keyword:"type",params:{type: schema13.properties.SilenceTime.type},message:"must be integer,null"};
+const err36 = {instancePath:instancePath+"/SilenceTime",schemaPath:"#/properties/SilenceTime/type",keyword:"type",params:{type: schema2.properties.SilenceTime.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -486,7 +486,7 @@ errors++;
 if(data.EmotionType !== undefined){
 let data15 = data.EmotionType;
 if((!(Array.isArray(data15))) && (data15 !== null)){
-const err38 = {instancePath:instancePath+"/EmotionType",schemaPath:"#/properties/EmotionType/type",keyword:"type",params:{type: schema13.properties.EmotionType.type},message:"must be array,null"};
+const err38 = {instancePath:instancePath+"/EmotionType",schemaPath:"#/properties/EmotionType/type",keyword:"type",params:{type: schema2.properties.EmotionType.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -514,7 +514,7 @@ errors++;
 if(data.KeyWordResults !== undefined){
 let data17 = data.KeyWordResults;
 if((!(Array.isArray(data17))) && (data17 !== null)){
-const err40 = {instancePath:instancePath+"/KeyWordResults",schemaPath:"#/properties/KeyWordResults/type",keyword:"type",params:{type: schema13.properties.KeyWordResults.type},message:"must be array,null"};
+const err40 = {instancePath:instancePath+"/KeyWordResults",schemaPath:"#/properties/KeyWordResults/type",keyword:"type",params:{type: schema2.properties.KeyWordResults.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -531,7 +531,7 @@ if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.KeyWordLibID !== undefined){
 let data19 = data18.KeyWordLibID;
 if((typeof data19 !== "string") && (data19 !== null)){
-const err41 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWordLibID",schemaPath:"#/definitions/KeyWordResult/properties/KeyWordLibID/type",keyword:"type",params:{type: schema15.properties.KeyWordLibID.type},message:"must be string,null"};
+const err41 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWordLibID",schemaPath:"#/definitions/KeyWordResult/properties/KeyWordLibID/type",keyword:"type",params:{type: schema4.properties.KeyWordLibID.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -544,7 +544,7 @@ errors++;
 if(data18.KeyWordLibName !== undefined){
 let data20 = data18.KeyWordLibName;
 if((typeof data20 !== "string") && (data20 !== null)){
-const err42 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWordLibName",schemaPath:"#/definitions/KeyWordResult/properties/KeyWordLibName/type",keyword:"type",params:{type: schema15.properties.KeyWordLibName.type},message:"must be string,null"};
+const err42 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWordLibName",schemaPath:"#/definitions/KeyWordResult/properties/KeyWordLibName/type",keyword:"type",params:{type: schema4.properties.KeyWordLibName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -557,7 +557,7 @@ errors++;
 if(data18.KeyWords !== undefined){
 let data21 = data18.KeyWords;
 if((!(Array.isArray(data21))) && (data21 !== null)){
-const err43 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWords",schemaPath:"#/definitions/KeyWordResult/properties/KeyWords/type",keyword:"type",params:{type: schema15.properties.KeyWords.type},message:"must be array,null"};
+const err43 = {instancePath:instancePath+"/KeyWordResults/" + i2+"/KeyWords",schemaPath:"#/definitions/KeyWordResult/properties/KeyWords/type",keyword:"type",params:{type: schema4.properties.KeyWords.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -609,7 +609,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!((((((((((((((((data23 === "chinese") || (data23 === "english")) || (data23 === "japanese")) || (data23 === "korean")) || (data23 === "arabic")) || (data23 === "filipino")) || (data23 === "french")) || (data23 === "hindi")) || (data23 === "indonesian")) || (data23 === "malay")) || (data23 === "portugal")) || (data23 === "spanish")) || (data23 === "thai")) || (data23 === "turkish")) || (data23 === "vietnam")) || (data23 === "german"))){
-const err47 = {instancePath:instancePath+"/LangType",schemaPath:"#/properties/LangType/enum",keyword:"enum",params:{allowedValues: schema13.properties.LangType.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/LangType",schemaPath:"#/properties/LangType/enum",keyword:"enum",params:{allowedValues: schema2.properties.LangType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -642,12 +642,12 @@ vErrors.push(err49);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -769,7 +769,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!((((data1 === 0) || (data1 === 1)) || (data1 === 2)) || (data1 === 3))){
-const err11 = {instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/enum",keyword:"enum",params:{allowedValues: schema12.properties.Status.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/Status",schemaPath:"#/properties/Status/enum",keyword:"enum",params:{allowedValues: schema1.properties.Status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -804,7 +804,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((((data2 === "waiting") || (data2 === "doing")) || (data2 === "success")) || (data2 === "failed"))){
-const err14 = {instancePath:instancePath+"/StatusStr",schemaPath:"#/properties/StatusStr/enum",keyword:"enum",params:{allowedValues: schema12.properties.StatusStr.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/StatusStr",schemaPath:"#/properties/StatusStr/enum",keyword:"enum",params:{allowedValues: schema1.properties.StatusStr.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -841,7 +841,7 @@ errors++;
 if(data.ResultDetail !== undefined){
 let data5 = data.ResultDetail;
 if((!(Array.isArray(data5))) && (data5 !== null)){
-const err17 = {instancePath:instancePath+"/ResultDetail",schemaPath:"#/properties/ResultDetail/type",keyword:"type",params:{type: schema12.properties.ResultDetail.type},message:"must be array,null"};
+const err17 = {instancePath:instancePath+"/ResultDetail",schemaPath:"#/properties/ResultDetail/type",keyword:"type",params:{type: schema1.properties.ResultDetail.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -853,8 +853,8 @@ errors++;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate12(data5[i0], {instancePath:instancePath+"/ResultDetail/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+if(!(validate2(data5[i0], {instancePath:instancePath+"/ResultDetail/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
 }
@@ -863,7 +863,7 @@ errors = vErrors.length;
 if(data.AudioDuration !== undefined){
 let data7 = data.AudioDuration;
 if((!(typeof data7 == "number")) && (data7 !== null)){
-const err18 = {instancePath:instancePath+"/AudioDuration",schemaPath:"#/properties/AudioDuration/type",keyword:"type",params:{type: schema12.properties.AudioDuration.type},message:"must be number,null"};
+const err18 = {instancePath:instancePath+"/AudioDuration",schemaPath:"#/properties/AudioDuration/type",keyword:"type",params:{type: schema1.properties.AudioDuration.type},message:"must be number,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -896,12 +896,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -963,8 +963,8 @@ vErrors.push(err3);
 errors++;
 }
 if(data.Data !== undefined){
-if(!(validate11(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -991,6 +991,6 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,14 +20,14 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"request_id":{"type":"string"},"code":{"type":"integer"},"message":{"type":"string"},"audio_duration":{"type":"integer"},"flash_result":{"type":"array","items":{"$ref":"#/definitions/FlashChannelResult"}}},"required":["request_id","code","message","audio_duration"],"definitions":{"FlashChannelResult":{"type":"object","properties":{"text":{"type":"string"},"channel_id":{"type":"integer"},"sentence_list":{"type":"array","items":{"$ref":"#/definitions/FlashSentence"}}},"required":["text","channel_id","sentence_list"]},"FlashSentence":{"type":"object","properties":{"text":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"speaker_id":{"type":"integer"},"word_list":{"type":"array","items":{"$ref":"#/definitions/FlashWord"}}},"required":["text","start_time","end_time","speaker_id"]},"FlashWord":{"type":"object","properties":{"word":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"stable_flag":{"type":"integer","enum":[0,1]}},"required":["word","start_time","end_time","stable_flag"]}}};
-const schema12 = {"type":"object","properties":{"text":{"type":"string"},"channel_id":{"type":"integer"},"sentence_list":{"type":"array","items":{"$ref":"#/definitions/FlashSentence"}}},"required":["text","channel_id","sentence_list"]};
-const schema13 = {"type":"object","properties":{"text":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"speaker_id":{"type":"integer"},"word_list":{"type":"array","items":{"$ref":"#/definitions/FlashWord"}}},"required":["text","start_time","end_time","speaker_id"]};
-const schema14 = {"type":"object","properties":{"word":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"stable_flag":{"type":"integer","enum":[0,1]}},"required":["word","start_time","end_time","stable_flag"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"request_id":{"type":"string"},"code":{"type":"integer"},"message":{"type":"string"},"audio_duration":{"type":"integer"},"flash_result":{"type":"array","items":{"$ref":"#/definitions/FlashChannelResult"}}},"required":["request_id","code","message","audio_duration"],"definitions":{"FlashChannelResult":{"type":"object","properties":{"text":{"type":"string"},"channel_id":{"type":"integer"},"sentence_list":{"type":"array","items":{"$ref":"#/definitions/FlashSentence"}}},"required":["text","channel_id","sentence_list"]},"FlashSentence":{"type":"object","properties":{"text":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"speaker_id":{"type":"integer"},"word_list":{"type":"array","items":{"$ref":"#/definitions/FlashWord"}}},"required":["text","start_time","end_time","speaker_id"]},"FlashWord":{"type":"object","properties":{"word":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"stable_flag":{"type":"integer","enum":[0,1]}},"required":["word","start_time","end_time","stable_flag"]}}};
+const schema1 = {"type":"object","properties":{"text":{"type":"string"},"channel_id":{"type":"integer"},"sentence_list":{"type":"array","items":{"$ref":"#/definitions/FlashSentence"}}},"required":["text","channel_id","sentence_list"]};
+const schema2 = {"type":"object","properties":{"text":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"speaker_id":{"type":"integer"},"word_list":{"type":"array","items":{"$ref":"#/definitions/FlashWord"}}},"required":["text","start_time","end_time","speaker_id"]};
+const schema3 = {"type":"object","properties":{"word":{"type":"string"},"start_time":{"type":"integer"},"end_time":{"type":"integer"},"stable_flag":{"type":"integer","enum":[0,1]}},"required":["word","start_time","end_time","stable_flag"]};
 
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate2(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -220,7 +220,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data9 === 0) || (data9 === 1))){
-const err16 = {instancePath:instancePath+"/word_list/" + i0+"/stable_flag",schemaPath:"#/definitions/FlashWord/properties/stable_flag/enum",keyword:"enum",params:{allowedValues: schema14.properties.stable_flag.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/word_list/" + i0+"/stable_flag",schemaPath:"#/definitions/FlashWord/properties/stable_flag/enum",keyword:"enum",params:{allowedValues: schema3.properties.stable_flag.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -265,12 +265,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate12.errors = vErrors;
+validate2.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -334,8 +334,8 @@ let data2 = data.sentence_list;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate12(data2[i0], {instancePath:instancePath+"/sentence_list/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+if(!(validate2(data2[i0], {instancePath:instancePath+"/sentence_list/" + i0,parentData:data2,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate2.errors : vErrors.concat(validate2.errors);
 errors = vErrors.length;
 }
 }
@@ -362,12 +362,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -466,8 +466,8 @@ let data4 = data.flash_result;
 if(Array.isArray(data4)){
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data4[i0], {instancePath:instancePath+"/flash_result/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data4[i0], {instancePath:instancePath+"/flash_result/" + i0,parentData:data4,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -494,6 +494,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

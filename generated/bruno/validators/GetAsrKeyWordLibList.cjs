@@ -20,15 +20,15 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/KeyWordLibListData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordLib":{"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]},"Name":{"type":["string","null"]},"KeyWordList":{"type":["array","null"],"items":{"type":"string"}},"CreateTime":{"type":["string","null"],"format":"date-time"},"UpdateTime":{"type":["string","null"],"format":"date-time"}}},"KeyWordLibListData":{"type":"object","properties":{"KeyWordLibList":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordLib"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0}},"required":["KeyWordLibList","TotalCount"]}}};
-const schema12 = {"type":"object","properties":{"KeyWordLibList":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordLib"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0}},"required":["KeyWordLibList","TotalCount"]};
-const schema13 = {"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]},"Name":{"type":["string","null"]},"KeyWordList":{"type":["array","null"],"items":{"type":"string"}},"CreateTime":{"type":["string","null"],"format":"date-time"},"UpdateTime":{"type":["string","null"],"format":"date-time"}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/KeyWordLibListData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"KeyWordLib":{"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]},"Name":{"type":["string","null"]},"KeyWordList":{"type":["array","null"],"items":{"type":"string"}},"CreateTime":{"type":["string","null"],"format":"date-time"},"UpdateTime":{"type":["string","null"],"format":"date-time"}}},"KeyWordLibListData":{"type":"object","properties":{"KeyWordLibList":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordLib"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0}},"required":["KeyWordLibList","TotalCount"]}}};
+const schema1 = {"type":"object","properties":{"KeyWordLibList":{"type":["array","null"],"items":{"$ref":"#/definitions/KeyWordLib"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0}},"required":["KeyWordLibList","TotalCount"]};
+const schema2 = {"type":"object","properties":{"KeyWordLibId":{"type":["string","null"]},"Name":{"type":["string","null"]},"KeyWordList":{"type":["array","null"],"items":{"type":"string"}},"CreateTime":{"type":["string","null"],"format":"date-time"},"UpdateTime":{"type":["string","null"],"format":"date-time"}}};
 const formats0 = formats["date-time"];
 const formats4 = formats.uint64;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -55,7 +55,7 @@ errors++;
 if(data.KeyWordLibList !== undefined){
 let data0 = data.KeyWordLibList;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err2 = {instancePath:instancePath+"/KeyWordLibList",schemaPath:"#/properties/KeyWordLibList/type",keyword:"type",params:{type: schema12.properties.KeyWordLibList.type},message:"must be array,null"};
+const err2 = {instancePath:instancePath+"/KeyWordLibList",schemaPath:"#/properties/KeyWordLibList/type",keyword:"type",params:{type: schema1.properties.KeyWordLibList.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -72,7 +72,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.KeyWordLibId !== undefined){
 let data2 = data1.KeyWordLibId;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/KeyWordLibId",schemaPath:"#/definitions/KeyWordLib/properties/KeyWordLibId/type",keyword:"type",params:{type: schema13.properties.KeyWordLibId.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/KeyWordLibId",schemaPath:"#/definitions/KeyWordLib/properties/KeyWordLibId/type",keyword:"type",params:{type: schema2.properties.KeyWordLibId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -85,7 +85,7 @@ errors++;
 if(data1.Name !== undefined){
 let data3 = data1.Name;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/Name",schemaPath:"#/definitions/KeyWordLib/properties/Name/type",keyword:"type",params:{type: schema13.properties.Name.type},message:"must be string,null"};
+const err4 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/Name",schemaPath:"#/definitions/KeyWordLib/properties/Name/type",keyword:"type",params:{type: schema2.properties.Name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -98,7 +98,7 @@ errors++;
 if(data1.KeyWordList !== undefined){
 let data4 = data1.KeyWordList;
 if((!(Array.isArray(data4))) && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/KeyWordList",schemaPath:"#/definitions/KeyWordLib/properties/KeyWordList/type",keyword:"type",params:{type: schema13.properties.KeyWordList.type},message:"must be array,null"};
+const err5 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/KeyWordList",schemaPath:"#/definitions/KeyWordLib/properties/KeyWordList/type",keyword:"type",params:{type: schema2.properties.KeyWordList.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -126,7 +126,7 @@ errors++;
 if(data1.CreateTime !== undefined){
 let data6 = data1.CreateTime;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err7 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/CreateTime",schemaPath:"#/definitions/KeyWordLib/properties/CreateTime/type",keyword:"type",params:{type: schema13.properties.CreateTime.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/CreateTime",schemaPath:"#/definitions/KeyWordLib/properties/CreateTime/type",keyword:"type",params:{type: schema2.properties.CreateTime.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -151,7 +151,7 @@ errors++;
 if(data1.UpdateTime !== undefined){
 let data7 = data1.UpdateTime;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err9 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/UpdateTime",schemaPath:"#/definitions/KeyWordLib/properties/UpdateTime/type",keyword:"type",params:{type: schema13.properties.UpdateTime.type},message:"must be string,null"};
+const err9 = {instancePath:instancePath+"/KeyWordLibList/" + i0+"/UpdateTime",schemaPath:"#/definitions/KeyWordLib/properties/UpdateTime/type",keyword:"type",params:{type: schema2.properties.UpdateTime.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -190,7 +190,7 @@ errors++;
 if(data.TotalCount !== undefined){
 let data8 = data.TotalCount;
 if((!((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8)))) && (data8 !== null)){
-const err12 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: schema12.properties.TotalCount.type},message:"must be integer,null"};
+const err12 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: schema1.properties.TotalCount.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -233,12 +233,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -290,8 +290,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Data !== undefined){
-if(!(validate11(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -318,6 +318,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

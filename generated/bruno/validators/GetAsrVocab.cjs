@@ -20,11 +20,11 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"RequestId":{"type":"string"}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"HotWord":{"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}}}};
-const schema12 = {"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}};
-const func2 = (function ucs2length(str) {
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"RequestId":{"type":"string"}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"HotWord":{"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}}}};
+const schema1 = {"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}};
+const func0 = (function ucs2length(str) {
     const len = str.length;
     let length = 0;
     let pos = 0;
@@ -44,7 +44,7 @@ const func2 = (function ucs2length(str) {
 const formats0 = formats.int64;
 const formats2 = formats["date-time"];
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -211,7 +211,7 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.Word !== undefined){
 let data5 = data4.Word;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err13 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/type",keyword:"type",params:{type: schema12.properties.Word.type},message:"must be string,null"};
+const err13 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/type",keyword:"type",params:{type: schema1.properties.Word.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -221,7 +221,7 @@ vErrors.push(err13);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 30){
+if(func0(data5) > 30){
 const err14 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -236,7 +236,7 @@ errors++;
 if(data4.Weight !== undefined){
 let data6 = data4.Weight;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/type",keyword:"type",params:{type: schema12.properties.Weight.type},message:"must be integer,null"};
+const err15 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/type",keyword:"type",params:{type: schema1.properties.Weight.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -246,7 +246,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!(((((((((((((data6 === 1) || (data6 === 2)) || (data6 === 3)) || (data6 === 4)) || (data6 === 5)) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 11)) || (data6 === 100)) || (data6 === null))){
-const err16 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/enum",keyword:"enum",params:{allowedValues: schema12.properties.Weight.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/enum",keyword:"enum",params:{allowedValues: schema1.properties.Weight.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -355,7 +355,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data9 === 0) || (data9 === 1))){
-const err25 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema11.properties.State.enum},message:"must be equal to one of the allowed values"};
+const err25 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema0.properties.State.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -400,6 +400,6 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,12 +20,12 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"VocabList":{"type":"array","items":{"$ref":"#/definitions/Vocab"}},"TotalCount":{"type":"integer","format":"uint64","minimum":0},"RequestId":{"type":"string"}},"required":["VocabList","TotalCount","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"HotWord":{"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}},"Vocab":{"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","TagInfos"]}}};
-const schema12 = {"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","TagInfos"]};
-const schema13 = {"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}};
-const func2 = (function ucs2length(str) {
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"VocabList":{"type":"array","items":{"$ref":"#/definitions/Vocab"}},"TotalCount":{"type":"integer","format":"uint64","minimum":0},"RequestId":{"type":"string"}},"required":["VocabList","TotalCount","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"HotWord":{"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}},"Vocab":{"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","TagInfos"]}}};
+const schema1 = {"type":"object","properties":{"Name":{"type":"string"},"Description":{"type":"string"},"VocabId":{"type":"string"},"WordWeights":{"type":"array","items":{"$ref":"#/definitions/HotWord"}},"CreateTime":{"type":"string","format":"date-time"},"UpdateTime":{"type":"string","format":"date-time"},"State":{"type":"integer","format":"int64","enum":[0,1]},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["Name","Description","VocabId","WordWeights","CreateTime","UpdateTime","State","TagInfos"]};
+const schema2 = {"type":"object","properties":{"Word":{"type":["string","null"],"maxLength":30},"Weight":{"type":["integer","null"],"format":"int64","enum":[1,2,3,4,5,6,7,8,9,10,11,100,null]}}};
+const func0 = (function ucs2length(str) {
     const len = str.length;
     let length = 0;
     let pos = 0;
@@ -45,7 +45,7 @@ const func2 = (function ucs2length(str) {
 const formats0 = formats.int64;
 const formats2 = formats["date-time"];
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -175,7 +175,7 @@ if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.Word !== undefined){
 let data5 = data4.Word;
 if((typeof data5 !== "string") && (data5 !== null)){
-const err11 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/type",keyword:"type",params:{type: schema13.properties.Word.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/type",keyword:"type",params:{type: schema2.properties.Word.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -185,7 +185,7 @@ vErrors.push(err11);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 30){
+if(func0(data5) > 30){
 const err12 = {instancePath:instancePath+"/WordWeights/" + i0+"/Word",schemaPath:"#/definitions/HotWord/properties/Word/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -200,7 +200,7 @@ errors++;
 if(data4.Weight !== undefined){
 let data6 = data4.Weight;
 if((!((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6)))) && (data6 !== null)){
-const err13 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/type",keyword:"type",params:{type: schema13.properties.Weight.type},message:"must be integer,null"};
+const err13 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/type",keyword:"type",params:{type: schema2.properties.Weight.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -210,7 +210,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!(((((((((((((data6 === 1) || (data6 === 2)) || (data6 === 3)) || (data6 === 4)) || (data6 === 5)) || (data6 === 6)) || (data6 === 7)) || (data6 === 8)) || (data6 === 9)) || (data6 === 10)) || (data6 === 11)) || (data6 === 100)) || (data6 === null))){
-const err14 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/enum",keyword:"enum",params:{allowedValues: schema13.properties.Weight.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/WordWeights/" + i0+"/Weight",schemaPath:"#/definitions/HotWord/properties/Weight/enum",keyword:"enum",params:{allowedValues: schema2.properties.Weight.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -319,7 +319,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!((data9 === 0) || (data9 === 1))){
-const err23 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema12.properties.State.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/State",schemaPath:"#/properties/State/enum",keyword:"enum",params:{allowedValues: schema1.properties.State.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -344,7 +344,7 @@ errors++;
 if(data.TagInfos !== undefined){
 let data10 = data.TagInfos;
 if((!(Array.isArray(data10))) && (data10 !== null)){
-const err25 = {instancePath:instancePath+"/TagInfos",schemaPath:"#/properties/TagInfos/type",keyword:"type",params:{type: schema12.properties.TagInfos.type},message:"must be array,null"};
+const err25 = {instancePath:instancePath+"/TagInfos",schemaPath:"#/properties/TagInfos/type",keyword:"type",params:{type: schema1.properties.TagInfos.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -380,13 +380,13 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 const formats8 = formats.uint64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -462,8 +462,8 @@ let data0 = data.VocabList;
 if(Array.isArray(data0)){
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data0[i0], {instancePath:instancePath+"/VocabList/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data0[i0], {instancePath:instancePath+"/VocabList/" + i0,parentData:data0,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -537,6 +537,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

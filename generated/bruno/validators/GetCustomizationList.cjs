@@ -20,14 +20,14 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"type":["array","null"],"items":{"$ref":"#/definitions/Model"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0},"RequestId":{"type":"string"}},"required":["Data","TotalCount","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Model":{"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]}}};
-const schema12 = {"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"type":["array","null"],"items":{"$ref":"#/definitions/Model"}},"TotalCount":{"type":["integer","null"],"format":"uint64","minimum":0},"RequestId":{"type":"string"}},"required":["Data","TotalCount","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Model":{"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]}}};
+const schema1 = {"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]};
 const formats0 = formats.int64;
 const formats2 = formats.uint64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -101,7 +101,7 @@ errors++;
 if(data.Data !== undefined){
 let data0 = data.Data;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err5 = {instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: schema11.properties.Data.type},message:"must be array,null"};
+const err5 = {instancePath:instancePath+"/Data",schemaPath:"#/properties/Data/type",keyword:"type",params:{type: schema0.properties.Data.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -244,7 +244,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!((data5 === "8k") || (data5 === "16k"))){
-const err18 = {instancePath:instancePath+"/Data/" + i0+"/ModelType",schemaPath:"#/definitions/Model/properties/ModelType/enum",keyword:"enum",params:{allowedValues: schema12.properties.ModelType.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/Data/" + i0+"/ModelType",schemaPath:"#/definitions/Model/properties/ModelType/enum",keyword:"enum",params:{allowedValues: schema1.properties.ModelType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -279,7 +279,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((((((data7 === -2) || (data7 === -1)) || (data7 === 0)) || (data7 === 1)) || (data7 === 3)) || (data7 === 4))){
-const err21 = {instancePath:instancePath+"/Data/" + i0+"/ModelState",schemaPath:"#/definitions/Model/properties/ModelState/enum",keyword:"enum",params:{allowedValues: schema12.properties.ModelState.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/Data/" + i0+"/ModelState",schemaPath:"#/definitions/Model/properties/ModelState/enum",keyword:"enum",params:{allowedValues: schema1.properties.ModelState.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -316,7 +316,7 @@ errors++;
 if(data1.TagInfos !== undefined){
 let data9 = data1.TagInfos;
 if((!(Array.isArray(data9))) && (data9 !== null)){
-const err24 = {instancePath:instancePath+"/Data/" + i0+"/TagInfos",schemaPath:"#/definitions/Model/properties/TagInfos/type",keyword:"type",params:{type: schema12.properties.TagInfos.type},message:"must be array,null"};
+const err24 = {instancePath:instancePath+"/Data/" + i0+"/TagInfos",schemaPath:"#/definitions/Model/properties/TagInfos/type",keyword:"type",params:{type: schema1.properties.TagInfos.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -358,7 +358,7 @@ errors++;
 if(data.TotalCount !== undefined){
 let data11 = data.TotalCount;
 if((!((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11)))) && (data11 !== null)){
-const err27 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: schema11.properties.TotalCount.type},message:"must be integer,null"};
+const err27 = {instancePath:instancePath+"/TotalCount",schemaPath:"#/properties/TotalCount/type",keyword:"type",params:{type: schema0.properties.TotalCount.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -413,6 +413,6 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/Model"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Model":{"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]}}};
-const schema12 = {"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/Model"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"Model":{"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]}}};
+const schema1 = {"type":"object","properties":{"ModelName":{"type":"string"},"DictName":{"type":"string"},"ModelId":{"type":"string"},"ModelType":{"type":"string","enum":["8k","16k"]},"ServiceType":{"type":"string"},"ModelState":{"type":"integer","format":"int64","enum":[-2,-1,0,1,3,4]},"AtUpdated":{"type":"string"},"TagInfos":{"type":["array","null"],"items":{"type":"string"}}},"required":["ModelName","DictName","ModelId","ModelType","ServiceType","ModelState","AtUpdated","TagInfos"]};
 const formats0 = formats.int64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -219,7 +219,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data4 === "8k") || (data4 === "16k"))){
-const err16 = {instancePath:instancePath+"/Data/ModelType",schemaPath:"#/definitions/Model/properties/ModelType/enum",keyword:"enum",params:{allowedValues: schema12.properties.ModelType.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/Data/ModelType",schemaPath:"#/definitions/Model/properties/ModelType/enum",keyword:"enum",params:{allowedValues: schema1.properties.ModelType.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -254,7 +254,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!((((((data6 === -2) || (data6 === -1)) || (data6 === 0)) || (data6 === 1)) || (data6 === 3)) || (data6 === 4))){
-const err19 = {instancePath:instancePath+"/Data/ModelState",schemaPath:"#/definitions/Model/properties/ModelState/enum",keyword:"enum",params:{allowedValues: schema12.properties.ModelState.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/Data/ModelState",schemaPath:"#/definitions/Model/properties/ModelState/enum",keyword:"enum",params:{allowedValues: schema1.properties.ModelState.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -291,7 +291,7 @@ errors++;
 if(data0.TagInfos !== undefined){
 let data8 = data0.TagInfos;
 if((!(Array.isArray(data8))) && (data8 !== null)){
-const err22 = {instancePath:instancePath+"/Data/TagInfos",schemaPath:"#/definitions/Model/properties/TagInfos/type",keyword:"type",params:{type: schema12.properties.TagInfos.type},message:"must be array,null"};
+const err22 = {instancePath:instancePath+"/Data/TagInfos",schemaPath:"#/definitions/Model/properties/TagInfos/type",keyword:"type",params:{type: schema1.properties.TagInfos.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -351,6 +351,6 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,21 +20,21 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/UsageByDateInfoData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"UsageByDateInfo":{"type":"object","properties":{"BizName":{"type":["string","null"]},"Count":{"type":["integer","null"],"format":"uint64","minimum":0},"Duration":{"type":["integer","null"],"format":"uint64","minimum":0}}},"UsageByDateInfoData":{"type":"object","properties":{"UsageByDateInfoList":{"type":["array","null"],"items":{"$ref":"#/definitions/UsageByDateInfo"}}}}}};
-const schema12 = {"type":"object","properties":{"UsageByDateInfoList":{"type":["array","null"],"items":{"$ref":"#/definitions/UsageByDateInfo"}}}};
-const schema13 = {"type":"object","properties":{"BizName":{"type":["string","null"]},"Count":{"type":["integer","null"],"format":"uint64","minimum":0},"Duration":{"type":["integer","null"],"format":"uint64","minimum":0}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/UsageByDateInfoData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"UsageByDateInfo":{"type":"object","properties":{"BizName":{"type":["string","null"]},"Count":{"type":["integer","null"],"format":"uint64","minimum":0},"Duration":{"type":["integer","null"],"format":"uint64","minimum":0}}},"UsageByDateInfoData":{"type":"object","properties":{"UsageByDateInfoList":{"type":["array","null"],"items":{"$ref":"#/definitions/UsageByDateInfo"}}}}}};
+const schema1 = {"type":"object","properties":{"UsageByDateInfoList":{"type":["array","null"],"items":{"$ref":"#/definitions/UsageByDateInfo"}}}};
+const schema2 = {"type":"object","properties":{"BizName":{"type":["string","null"]},"Count":{"type":["integer","null"],"format":"uint64","minimum":0},"Duration":{"type":["integer","null"],"format":"uint64","minimum":0}}};
 const formats0 = formats.uint64;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.UsageByDateInfoList !== undefined){
 let data0 = data.UsageByDateInfoList;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/UsageByDateInfoList",schemaPath:"#/properties/UsageByDateInfoList/type",keyword:"type",params:{type: schema12.properties.UsageByDateInfoList.type},message:"must be array,null"};
+const err0 = {instancePath:instancePath+"/UsageByDateInfoList",schemaPath:"#/properties/UsageByDateInfoList/type",keyword:"type",params:{type: schema1.properties.UsageByDateInfoList.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -51,7 +51,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.BizName !== undefined){
 let data2 = data1.BizName;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err1 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/BizName",schemaPath:"#/definitions/UsageByDateInfo/properties/BizName/type",keyword:"type",params:{type: schema13.properties.BizName.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/BizName",schemaPath:"#/definitions/UsageByDateInfo/properties/BizName/type",keyword:"type",params:{type: schema2.properties.BizName.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -64,7 +64,7 @@ errors++;
 if(data1.Count !== undefined){
 let data3 = data1.Count;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err2 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/Count",schemaPath:"#/definitions/UsageByDateInfo/properties/Count/type",keyword:"type",params:{type: schema13.properties.Count.type},message:"must be integer,null"};
+const err2 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/Count",schemaPath:"#/definitions/UsageByDateInfo/properties/Count/type",keyword:"type",params:{type: schema2.properties.Count.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -99,7 +99,7 @@ errors++;
 if(data1.Duration !== undefined){
 let data4 = data1.Duration;
 if((!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))) && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/Duration",schemaPath:"#/definitions/UsageByDateInfo/properties/Duration/type",keyword:"type",params:{type: schema13.properties.Duration.type},message:"must be integer,null"};
+const err5 = {instancePath:instancePath+"/UsageByDateInfoList/" + i0+"/Duration",schemaPath:"#/definitions/UsageByDateInfo/properties/Duration/type",keyword:"type",params:{type: schema2.properties.Duration.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -156,12 +156,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -223,8 +223,8 @@ vErrors.push(err3);
 errors++;
 }
 if(data.Data !== undefined){
-if(!(validate11(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -251,6 +251,6 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

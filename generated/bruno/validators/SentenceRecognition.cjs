@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Result":{"type":"string"},"AudioDuration":{"type":"integer","format":"int64"},"WordSize":{"type":["integer","null"],"format":"int64"},"WordList":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWord"}},"RequestId":{"type":"string"}},"required":["Result","AudioDuration","WordSize","WordList","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"SentenceWord":{"type":"object","properties":{"Word":{"type":"string"},"StartTime":{"type":"integer","format":"int64"},"EndTime":{"type":"integer","format":"int64"}},"required":["Word","StartTime","EndTime"]}}};
-const schema12 = {"type":"object","properties":{"Word":{"type":"string"},"StartTime":{"type":"integer","format":"int64"},"EndTime":{"type":"integer","format":"int64"}},"required":["Word","StartTime","EndTime"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Result":{"type":"string"},"AudioDuration":{"type":"integer","format":"int64"},"WordSize":{"type":["integer","null"],"format":"int64"},"WordList":{"type":["array","null"],"items":{"$ref":"#/definitions/SentenceWord"}},"RequestId":{"type":"string"}},"required":["Result","AudioDuration","WordSize","WordList","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"SentenceWord":{"type":"object","properties":{"Word":{"type":"string"},"StartTime":{"type":"integer","format":"int64"},"EndTime":{"type":"integer","format":"int64"}},"required":["Word","StartTime","EndTime"]}}};
+const schema1 = {"type":"object","properties":{"Word":{"type":"string"},"StartTime":{"type":"integer","format":"int64"},"EndTime":{"type":"integer","format":"int64"}},"required":["Word","StartTime","EndTime"]};
 const formats0 = formats.int64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -157,7 +157,7 @@ errors++;
 if(data.WordSize !== undefined){
 let data2 = data.WordSize;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
-const err10 = {instancePath:instancePath+"/WordSize",schemaPath:"#/properties/WordSize/type",keyword:"type",params:{type: schema11.properties.WordSize.type},message:"must be integer,null"};
+const err10 = {instancePath:instancePath+"/WordSize",schemaPath:"#/properties/WordSize/type",keyword:"type",params:{type: schema0.properties.WordSize.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -182,7 +182,7 @@ errors++;
 if(data.WordList !== undefined){
 let data3 = data.WordList;
 if((!(Array.isArray(data3))) && (data3 !== null)){
-const err12 = {instancePath:instancePath+"/WordList",schemaPath:"#/properties/WordList/type",keyword:"type",params:{type: schema11.properties.WordList.type},message:"must be array,null"};
+const err12 = {instancePath:instancePath+"/WordList",schemaPath:"#/properties/WordList/type",keyword:"type",params:{type: schema0.properties.WordList.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -325,6 +325,6 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintCompareData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintCompareData":{"type":"object","properties":{"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}}}}};
-const schema12 = {"type":"object","properties":{"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintCompareData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintCompareData":{"type":"object","properties":{"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}}}}};
+const schema1 = {"type":"object","properties":{"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}}};
 const formats0 = formats.int64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -83,7 +83,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.Score !== undefined){
 let data1 = data0.Score;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/Data/Score",schemaPath:"#/definitions/VoicePrintCompareData/properties/Score/type",keyword:"type",params:{type: schema12.properties.Score.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/Data/Score",schemaPath:"#/definitions/VoicePrintCompareData/properties/Score/type",keyword:"type",params:{type: schema1.properties.Score.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -96,7 +96,7 @@ errors++;
 if(data0.Decision !== undefined){
 let data2 = data0.Decision;
 if((!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))) && (data2 !== null)){
-const err4 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintCompareData/properties/Decision/type",keyword:"type",params:{type: schema12.properties.Decision.type},message:"must be integer,null"};
+const err4 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintCompareData/properties/Decision/type",keyword:"type",params:{type: schema1.properties.Decision.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -106,7 +106,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!(((data2 === 0) || (data2 === 1)) || (data2 === null))){
-const err5 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintCompareData/properties/Decision/enum",keyword:"enum",params:{allowedValues: schema12.properties.Decision.enum},message:"must be equal to one of the allowed values"};
+const err5 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintCompareData/properties/Decision/enum",keyword:"enum",params:{allowedValues: schema1.properties.Decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -163,6 +163,6 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,21 +20,21 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintCountData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintBaseData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]},"VoicePrintCountData":{"type":"object","properties":{"Total":{"type":["integer","null"],"format":"uint64","minimum":0},"VoicePrintList":{"type":["array","null"],"items":{"$ref":"#/definitions/VoicePrintBaseData"}}}}}};
-const schema12 = {"type":"object","properties":{"Total":{"type":["integer","null"],"format":"uint64","minimum":0},"VoicePrintList":{"type":["array","null"],"items":{"$ref":"#/definitions/VoicePrintBaseData"}}}};
-const schema13 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintCountData"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintBaseData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]},"VoicePrintCountData":{"type":"object","properties":{"Total":{"type":["integer","null"],"format":"uint64","minimum":0},"VoicePrintList":{"type":["array","null"],"items":{"$ref":"#/definitions/VoicePrintBaseData"}}}}}};
+const schema1 = {"type":"object","properties":{"Total":{"type":["integer","null"],"format":"uint64","minimum":0},"VoicePrintList":{"type":["array","null"],"items":{"$ref":"#/definitions/VoicePrintBaseData"}}}};
+const schema2 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]};
 const formats0 = formats.uint64;
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Total !== undefined){
 let data0 = data.Total;
 if((!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))) && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/Total",schemaPath:"#/properties/Total/type",keyword:"type",params:{type: schema12.properties.Total.type},message:"must be integer,null"};
+const err0 = {instancePath:instancePath+"/Total",schemaPath:"#/properties/Total/type",keyword:"type",params:{type: schema1.properties.Total.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -69,7 +69,7 @@ errors++;
 if(data.VoicePrintList !== undefined){
 let data1 = data.VoicePrintList;
 if((!(Array.isArray(data1))) && (data1 !== null)){
-const err3 = {instancePath:instancePath+"/VoicePrintList",schemaPath:"#/properties/VoicePrintList/type",keyword:"type",params:{type: schema12.properties.VoicePrintList.type},message:"must be array,null"};
+const err3 = {instancePath:instancePath+"/VoicePrintList",schemaPath:"#/properties/VoicePrintList/type",keyword:"type",params:{type: schema1.properties.VoicePrintList.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -106,7 +106,7 @@ errors++;
 if(data2.VoicePrintId !== undefined){
 let data3 = data2.VoicePrintId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err6 = {instancePath:instancePath+"/VoicePrintList/" + i0+"/VoicePrintId",schemaPath:"#/definitions/VoicePrintBaseData/properties/VoicePrintId/type",keyword:"type",params:{type: schema13.properties.VoicePrintId.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/VoicePrintList/" + i0+"/VoicePrintId",schemaPath:"#/definitions/VoicePrintBaseData/properties/VoicePrintId/type",keyword:"type",params:{type: schema2.properties.VoicePrintId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -119,7 +119,7 @@ errors++;
 if(data2.SpeakerNick !== undefined){
 let data4 = data2.SpeakerNick;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err7 = {instancePath:instancePath+"/VoicePrintList/" + i0+"/SpeakerNick",schemaPath:"#/definitions/VoicePrintBaseData/properties/SpeakerNick/type",keyword:"type",params:{type: schema13.properties.SpeakerNick.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/VoicePrintList/" + i0+"/SpeakerNick",schemaPath:"#/definitions/VoicePrintBaseData/properties/SpeakerNick/type",keyword:"type",params:{type: schema2.properties.SpeakerNick.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -154,12 +154,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -211,8 +211,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Data !== undefined){
-if(!(validate11(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -239,6 +239,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,12 +20,12 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintBaseData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintBaseData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]}}};
-const schema12 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintBaseData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintBaseData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]}}};
+const schema1 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"SpeakerNick":{"type":["string","null"]}},"required":["VoicePrintId","SpeakerNick"]};
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -112,7 +112,7 @@ errors++;
 if(data0.VoicePrintId !== undefined){
 let data1 = data0.VoicePrintId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err6 = {instancePath:instancePath+"/Data/VoicePrintId",schemaPath:"#/definitions/VoicePrintBaseData/properties/VoicePrintId/type",keyword:"type",params:{type: schema12.properties.VoicePrintId.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/Data/VoicePrintId",schemaPath:"#/definitions/VoicePrintBaseData/properties/VoicePrintId/type",keyword:"type",params:{type: schema1.properties.VoicePrintId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -125,7 +125,7 @@ errors++;
 if(data0.SpeakerNick !== undefined){
 let data2 = data0.SpeakerNick;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/Data/SpeakerNick",schemaPath:"#/definitions/VoicePrintBaseData/properties/SpeakerNick/type",keyword:"type",params:{type: schema12.properties.SpeakerNick.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/Data/SpeakerNick",schemaPath:"#/definitions/VoicePrintBaseData/properties/SpeakerNick/type",keyword:"type",params:{type: schema1.properties.SpeakerNick.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -170,6 +170,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintGroupList"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintGroupList":{"type":"object","properties":{"Total":{"type":"integer","format":"uint64","minimum":0},"GroupIds":{"type":"array","items":{"type":"string"}}}}}};
-const schema12 = {"type":"object","properties":{"Total":{"type":"integer","format":"uint64","minimum":0},"GroupIds":{"type":"array","items":{"type":"string"}}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintGroupList"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintGroupList":{"type":"object","properties":{"Total":{"type":"integer","format":"uint64","minimum":0},"GroupIds":{"type":"array","items":{"type":"string"}}}}}};
+const schema1 = {"type":"object","properties":{"Total":{"type":"integer","format":"uint64","minimum":0},"GroupIds":{"type":"array","items":{"type":"string"}}}};
 const formats0 = formats.uint64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -178,6 +178,6 @@ vErrors.push(err10);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

@@ -20,20 +20,20 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VerifyTopResult"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VerifyTop":{"type":"object","properties":{"Score":{"type":["string","null"]},"VoicePrintId":{"type":["string","null"]},"SpeakerId":{"type":["string","null"]}}},"VerifyTopResult":{"type":"object","properties":{"VerifyTops":{"type":["array","null"],"items":{"$ref":"#/definitions/VerifyTop"}}}}}};
-const schema12 = {"type":"object","properties":{"VerifyTops":{"type":["array","null"],"items":{"$ref":"#/definitions/VerifyTop"}}}};
-const schema13 = {"type":"object","properties":{"Score":{"type":["string","null"]},"VoicePrintId":{"type":["string","null"]},"SpeakerId":{"type":["string","null"]}}};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VerifyTopResult"},"RequestId":{"type":"string"}},"required":["RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VerifyTop":{"type":"object","properties":{"Score":{"type":["string","null"]},"VoicePrintId":{"type":["string","null"]},"SpeakerId":{"type":["string","null"]}}},"VerifyTopResult":{"type":"object","properties":{"VerifyTops":{"type":["array","null"],"items":{"$ref":"#/definitions/VerifyTop"}}}}}};
+const schema1 = {"type":"object","properties":{"VerifyTops":{"type":["array","null"],"items":{"$ref":"#/definitions/VerifyTop"}}}};
+const schema2 = {"type":"object","properties":{"Score":{"type":["string","null"]},"VoicePrintId":{"type":["string","null"]},"SpeakerId":{"type":["string","null"]}}};
 
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.VerifyTops !== undefined){
 let data0 = data.VerifyTops;
 if((!(Array.isArray(data0))) && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/VerifyTops",schemaPath:"#/properties/VerifyTops/type",keyword:"type",params:{type: schema12.properties.VerifyTops.type},message:"must be array,null"};
+const err0 = {instancePath:instancePath+"/VerifyTops",schemaPath:"#/properties/VerifyTops/type",keyword:"type",params:{type: schema1.properties.VerifyTops.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -50,7 +50,7 @@ if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.Score !== undefined){
 let data2 = data1.Score;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err1 = {instancePath:instancePath+"/VerifyTops/" + i0+"/Score",schemaPath:"#/definitions/VerifyTop/properties/Score/type",keyword:"type",params:{type: schema13.properties.Score.type},message:"must be string,null"};
+const err1 = {instancePath:instancePath+"/VerifyTops/" + i0+"/Score",schemaPath:"#/definitions/VerifyTop/properties/Score/type",keyword:"type",params:{type: schema2.properties.Score.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -63,7 +63,7 @@ errors++;
 if(data1.VoicePrintId !== undefined){
 let data3 = data1.VoicePrintId;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err2 = {instancePath:instancePath+"/VerifyTops/" + i0+"/VoicePrintId",schemaPath:"#/definitions/VerifyTop/properties/VoicePrintId/type",keyword:"type",params:{type: schema13.properties.VoicePrintId.type},message:"must be string,null"};
+const err2 = {instancePath:instancePath+"/VerifyTops/" + i0+"/VoicePrintId",schemaPath:"#/definitions/VerifyTop/properties/VoicePrintId/type",keyword:"type",params:{type: schema2.properties.VoicePrintId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -76,7 +76,7 @@ errors++;
 if(data1.SpeakerId !== undefined){
 let data4 = data1.SpeakerId;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err3 = {instancePath:instancePath+"/VerifyTops/" + i0+"/SpeakerId",schemaPath:"#/definitions/VerifyTop/properties/SpeakerId/type",keyword:"type",params:{type: schema13.properties.SpeakerId.type},message:"must be string,null"};
+const err3 = {instancePath:instancePath+"/VerifyTops/" + i0+"/SpeakerId",schemaPath:"#/definitions/VerifyTop/properties/SpeakerId/type",keyword:"type",params:{type: schema2.properties.SpeakerId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -111,12 +111,12 @@ vErrors.push(err5);
 }
 errors++;
 }
-validate11.errors = vErrors;
+validate1.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -168,8 +168,8 @@ vErrors.push(err2);
 errors++;
 }
 if(data.Data !== undefined){
-if(!(validate11(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+if(!(validate1(data.Data, {instancePath:instancePath+"/Data",parentData:data,parentDataProperty:"Data",rootData}))){
+vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
 errors = vErrors.length;
 }
 }
@@ -196,6 +196,6 @@ vErrors.push(err4);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }

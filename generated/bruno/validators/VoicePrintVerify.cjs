@@ -20,13 +20,13 @@ function contractFormats() {
   };
 }
 var formats = contractFormats();
-module.exports = validate10;
-module.exports.default = validate10;
-const schema11 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintVerifyData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintVerifyData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}},"required":["VoicePrintId","Score","Decision"]}}};
-const schema12 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}},"required":["VoicePrintId","Score","Decision"]};
+module.exports = validate0;
+module.exports.default = validate0;
+const schema0 = {"type":"object","properties":{"Data":{"$ref":"#/definitions/VoicePrintVerifyData"},"RequestId":{"type":"string"}},"required":["Data","RequestId"],"not":{"properties":{"Error":{}},"required":["Error"]},"definitions":{"VoicePrintVerifyData":{"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}},"required":["VoicePrintId","Score","Decision"]}}};
+const schema1 = {"type":"object","properties":{"VoicePrintId":{"type":["string","null"]},"Score":{"type":["string","null"]},"Decision":{"type":["integer","null"],"format":"int64","enum":[0,1,null]}},"required":["VoicePrintId","Score","Decision"]};
 const formats0 = formats.int64;
 
-function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs1 = errors;
@@ -123,7 +123,7 @@ errors++;
 if(data0.VoicePrintId !== undefined){
 let data1 = data0.VoicePrintId;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err7 = {instancePath:instancePath+"/Data/VoicePrintId",schemaPath:"#/definitions/VoicePrintVerifyData/properties/VoicePrintId/type",keyword:"type",params:{type: schema12.properties.VoicePrintId.type},message:"must be string,null"};
+const err7 = {instancePath:instancePath+"/Data/VoicePrintId",schemaPath:"#/definitions/VoicePrintVerifyData/properties/VoicePrintId/type",keyword:"type",params:{type: schema1.properties.VoicePrintId.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -136,7 +136,7 @@ errors++;
 if(data0.Score !== undefined){
 let data2 = data0.Score;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err8 = {instancePath:instancePath+"/Data/Score",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Score/type",keyword:"type",params:{type: schema12.properties.Score.type},message:"must be string,null"};
+const err8 = {instancePath:instancePath+"/Data/Score",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Score/type",keyword:"type",params:{type: schema1.properties.Score.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -149,7 +149,7 @@ errors++;
 if(data0.Decision !== undefined){
 let data3 = data0.Decision;
 if((!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))) && (data3 !== null)){
-const err9 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Decision/type",keyword:"type",params:{type: schema12.properties.Decision.type},message:"must be integer,null"};
+const err9 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Decision/type",keyword:"type",params:{type: schema1.properties.Decision.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -159,7 +159,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!(((data3 === 0) || (data3 === 1)) || (data3 === null))){
-const err10 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Decision/enum",keyword:"enum",params:{allowedValues: schema12.properties.Decision.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/Data/Decision",schemaPath:"#/definitions/VoicePrintVerifyData/properties/Decision/enum",keyword:"enum",params:{allowedValues: schema1.properties.Decision.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -216,6 +216,6 @@ vErrors.push(err14);
 }
 errors++;
 }
-validate10.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
