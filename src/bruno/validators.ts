@@ -1,8 +1,8 @@
 // The Bruno collection's response validators, compiled at build time: one CommonJS module of ajv
 // standalone code per action and flash endpoint, under validators/, which the tests script loads
 // with require() (src/bruno/sandbox/lib/bruno-io.js). Bruno's safe sandbox starts afresh for every
-// script, so a schema compiled there is compiled again for every request, at about 100 ms of
-// QuickJS each; its compiled code loads in about 1 ms.
+// script, so a schema compiled there is compiled again for every request, at 30 to 60 ms of CPU
+// each; its compiled code loads in about 1 ms.
 // The compiler is the sandbox's own createAjv() (src/collection/sandbox/), run here with an ajv that
 // also writes out each validator's code, so the options and formats are the very ones a sandbox
 // compiles with, and each module carries the formats' source verbatim. Pure: no I/O but the
@@ -19,8 +19,8 @@ import { BRUNO_VALIDATORS_FOLDER } from '../output-paths.js';
 /** Where the validators go, inside the collection folder; the scripts learn it from contractSchemas. */
 export const BRUNO_VALIDATORS_DIR = `${BRUNO_VALIDATORS_FOLDER}/`;
 
-/** Names a validator can be stored under: the file name is the name (the scripts require it so). */
-export const VALIDATOR_NAME = /^[A-Za-z0-9_]+$/;
+/** Names a validator can be stored under: the file name is the name (bruno-io.js requires it so). */
+const VALIDATOR_NAME = /^[A-Za-z0-9_]+$/;
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
 interface SandboxAjv {
@@ -41,6 +41,8 @@ const RUNTIME = new Map(['ucs2length', 'equal'].map((n) => [`require("ajv/dist/r
 
 /** The sandbox's createAjv(), with an ajv that keeps each validator's source and reads formats from `formats`. */
 function sandboxCreateAjv(): () => SandboxAjv {
+  // Checking each schema against the meta-schema changes no code, and would compile the meta-schema
+  // once per schema here; the sandbox itself checks these schemas (test/postman/sandbox-ajv.test.ts).
   class SourceKeepingAjv extends Ajv {
     constructor(options: Options) {
       super({ ...options, validateSchema: false, code: { ...options.code, source: true, lines: true, formats: _`formats` } });
