@@ -15,7 +15,8 @@ import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
 import { HEALTH_PATH, healthBody } from './health.js';
-import { loadState, saveState } from './state/persist.js';
+import { CLOCK_PATH, serveClock } from './clock-endpoint.js';
+import { openStateFile, whenDurable } from './state/persist.js';
 import { Store } from './state/store.js';
 
 export interface Emulator {
@@ -33,42 +34,18 @@ export interface EmulatorCore {
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  flush(): void;
+  /** Writes what is pending and releases the state file. */
+  close(): Promise<void>;
 }
 
 export function createEmulatorCore(model: Model, options: EmulatorOptions): EmulatorCore {
-  let dirty = false;
   const callbacks = new CallbackScheduler(model, options, () => store);
-  const store: Store = new Store(
-    model.emulator,
-    options.seed,
-    () => {
-      dirty = true;
-    },
-    (kind, record) => callbacks.onInsert(kind, record),
-  );
-  if (options.statePath) {
-    loadState(store, options.statePath);
-    // Written once now, so a file that cannot be written stops the start, not every later request.
-    saveState(store, options.statePath);
-  }
+  const store: Store = new Store(model.emulator, options.seed, options.now, (kind, record) => callbacks.onInsert(kind, record));
+  if (options.statePath) openStateFile(store, options.statePath, options.log);
+  if (options.clockStart !== undefined) store.setClock(options.clockStart);
+  store.startSweeping();
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
-  let lastSaveError = '';
-  const flush = (): void => {
-    if (!dirty || !options.statePath) return;
-    dirty = false;
-    try {
-      saveState(store, options.statePath);
-      lastSaveError = '';
-    } catch (e) {
-      // The answer still goes out; the state lives on in memory. Said once per distinct failure.
-      const message = (e as Error).message;
-      if (message !== lastSaveError) options.log(`${message}; the emulator keeps its state in memory and tries again after the next change`);
-      lastSaveError = message;
-    }
-  };
-
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
   const health = healthBody(model, options);
 
@@ -86,6 +63,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
       res.end(req.method === 'HEAD' ? undefined : text);
       return;
     }
+    if (pathname === CLOCK_PATH) return serveClock(req, res, store);
     const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
@@ -100,7 +78,8 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
       const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
       result = { status: 200, body: r.body, delayMs: r.delayMs };
     }
-    flush();
+    // Answered only once its changes are on disk: kill -9 never loses an acknowledged change.
+    if (!(await whenDurable(store, options.log))) result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US'), delayMs: 0 };
     const send = (): void => {
       if (res.destroyed) return;
       const text = JSON.stringify(result.body);
@@ -110,7 +89,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     if (result.delayMs > 0) setTimeout(send, result.delayMs);
     else send();
   };
-  return { deps, callbacks, handle, flush };
+  return { deps, callbacks, handle, close: () => store.close() };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -153,8 +132,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
       new Promise((resolve) => {
         core.callbacks.close();
         channels.close();
-        core.flush();
-        server.close(() => resolve());
+        server.close(() => void core.close().then(resolve));
         server.closeAllConnections();
       }),
   };

@@ -47,13 +47,19 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
   let recordKind: string | undefined;
   const paramsExcept = (omit: string[], alsoOmit?: string): Record<string, unknown> =>
     Object.fromEntries(Object.entries(params).filter(([k]) => !omit.includes(k) && k !== alsoOmit));
+  // A read moves a task's progress on, which is a change like any other.
+  const progressed = (kindName: string, record: StoredRecord): void => {
+    const progress = store.kind(kindName).progress;
+    const fields = progress ? advance(record, progress, now, deps.stepMs) : undefined;
+    if (fields) store.touch(kindName, record, fields);
+  };
   const select = (kindName: string, where: ValueMap): StoredRecord[] => {
     const kind = store.kind(kindName);
     const filter = evalMap(where, scope);
     return store
       .all(kindName)
       .map((r) => {
-        if (kind.progress) advance(r, kind.progress, now, deps.stepMs);
+        progressed(kindName, r);
         return r;
       })
       .filter((r) => matches(r, filter))
@@ -76,8 +82,7 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
         const id = step.by ? evaluateValue(step.by, scope) : params[kind.id.field];
         const record = isNone(id) ? undefined : store.get(step.kind, id);
         if (!record) throw new ApiError(kind.notFound, kind.id.field);
-        record._reads += 1;
-        if (kind.progress) advance(record, kind.progress, now, deps.stepMs);
+        progressed(step.kind, record);
         scope.vars.record = record;
         recordKind = step.kind;
         return;
