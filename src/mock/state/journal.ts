@@ -66,6 +66,7 @@ export class Journal implements ChangeLog {
   private waiters: Waiter[] = [];
   private running: Promise<void> | undefined;
   private baseBytes: number;
+  private closing: Promise<void> | undefined;
 
   constructor(
     private readonly path: string,
@@ -93,11 +94,15 @@ export class Journal implements ChangeLog {
     });
   }
 
-  async close(): Promise<void> {
-    while (this.running) await this.running;
-    if (this.pending.length > 0) await this.durable().catch(() => {});
-    closeSync(this.fd);
-    this.onClose();
+  /** Writes what is pending, closes the file and lets go of it; again, it does nothing. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      while (this.running) await this.running;
+      if (this.pending.length > 0) await this.durable().catch(() => {});
+      closeSync(this.fd);
+      this.onClose();
+    })();
+    return this.closing;
   }
 
   private kick(): void {
