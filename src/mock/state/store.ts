@@ -54,6 +54,11 @@ export class Store {
     return [...this.collections.get(kindName)!.values()].filter((r) => !isExpired(kind, r, now));
   }
 
+  /** Records held in memory, expired ones not yet swept included. */
+  held(kind: string): number {
+    return this.collections.get(kind)!.size;
+  }
+
   /** A live record; an expired one is removed here and answers like an id never issued. */
   get(kind: string, id: unknown): StoredRecord | undefined {
     const record = this.collections.get(kind)!.get(String(id));
