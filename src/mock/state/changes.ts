@@ -34,7 +34,8 @@ export type Change =
 
 /** Where the store sends its changes: nowhere (memory only) or a state file. */
 export interface ChangeLog {
-  append(change: Change): void;
+  /** `record`: with a "set", the record it changes (a rewrite must encode it afresh). */
+  append(change: Change, record?: StoredRecord): void;
   /** Resolves once every change appended so far is on disk. */
   durable(): Promise<void>;
   close(): Promise<void>;

@@ -4,44 +4,32 @@
 // next one (group commit), so a burst costs one sync, not one per change. When the file has grown
 // well past the live state, it is rewritten whole (aside, then renamed into place), so its size and
 // the cost of reading it stay in proportion to what is live.
-import { closeSync, constants, fchmodSync, fchownSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, write, writeSync, type Stats } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fdatasync, fdatasyncSync, fsyncSync, ftruncateSync, openSync, renameSync, rmSync, writev, writeSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import type { Change, ChangeLog } from './changes.js';
+import type { Change, ChangeLog, StoredRecord } from './changes.js';
+import { headerLine } from './state-format.js';
 
-const writeAsync = promisify(write);
+const writevAsync = promisify(writev);
 const datasyncAsync = promisify(fdatasync);
 
 /** A rewrite is due once the file is this much larger than twice its size after the last one. */
 const REWRITE_SLACK_BYTES = 8 * 1024 * 1024;
 
-export const encodeChange = (change: Change): string => `${JSON.stringify(change)}\n`;
+export const encodeChange = (change: Change): Buffer => Buffer.from(`${JSON.stringify(change)}\n`);
 
-/**
- * Writes `content` as the file at `path`: aside first, synced, given the old file's mode (and owner,
- * when run as root), renamed over it, and the folder synced. Returns the new file open for appending.
- */
-export function replaceFile(path: string, content: Buffer, like?: Stats): number {
-  const aside = `${path}.tmp`;
-  const fd = openSync(aside, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND, like ? like.mode & 0o7777 : 0o666);
-  try {
-    for (let at = 0; at < content.length; ) at += writeSync(fd, content, at);
-    if (like) {
-      fchmodSync(fd, like.mode & 0o7777);
-      if (process.getuid?.() === 0 && like.uid !== 0) fchownSync(fd, like.uid, like.gid);
-    }
-    fdatasyncSync(fd);
-    renameSync(aside, path);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(aside, { force: true });
-    throw e;
-  }
-  syncFolder(path);
-  return fd;
+// A rewrite goes to PATH.tmp, synced, given the old file's mode (and owner, when run as root), then
+// renamed over PATH, and the folder synced. The new file stays open for appending.
+function openAside(path: string, like: Stats | undefined): number {
+  return openSync(`${path}.tmp`, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_APPEND, like ? like.mode & 0o7777 : 0o666);
 }
 
-function syncFolder(path: string): void {
+function putInPlace(fd: number, path: string, like: Stats | undefined): void {
+  if (like) {
+    fchmodSync(fd, like.mode & 0o7777);
+    if (process.getuid?.() === 0 && like.uid !== 0) fchownSync(fd, like.uid, like.gid);
+  }
+  renameSync(`${path}.tmp`, path);
   let dir: number | undefined;
   try {
     dir = openSync(dirname(path), 'r');
@@ -53,6 +41,37 @@ function syncFolder(path: string): void {
   }
 }
 
+function dropAside(fd: number, path: string): void {
+  closeSync(fd);
+  rmSync(`${path}.tmp`, { force: true });
+}
+
+/** At start: writes `content` as the file at `path` and returns it open for appending. */
+export function replaceFile(path: string, content: Buffer, like?: Stats): number {
+  const fd = openAside(path, like);
+  try {
+    for (let at = 0; at < content.length; ) at += writeSync(fd, content, at);
+    fdatasyncSync(fd);
+    putInPlace(fd, path, like);
+  } catch (e) {
+    dropAside(fd, path);
+    throw e;
+  }
+  return fd;
+}
+
+/** Writes every chunk, in order, off the event loop, then syncs. */
+async function writeAll(fd: number, chunks: Buffer[]): Promise<void> {
+  let rest = chunks;
+  while (rest.length > 0) {
+    let written = (await writevAsync(fd, rest)).bytesWritten;
+    let done = 0;
+    while (done < rest.length && written >= rest[done]!.length) written -= rest[done++]!.length;
+    rest = done < rest.length ? [rest[done]!.subarray(written), ...rest.slice(done + 1)] : [];
+  }
+  await datasyncAsync(fd);
+}
+
 interface Waiter {
   upTo: number;
   resolve: () => void;
@@ -60,28 +79,42 @@ interface Waiter {
 }
 
 export class Journal implements ChangeLog {
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private appended = 0;
   private synced = 0;
   private waiters: Waiter[] = [];
   private running: Promise<void> | undefined;
-  private baseBytes: number;
   private closing: Promise<void> | undefined;
+  private baseBytes = 0;
+  private bytes = 0;
+  private fd = -1;
+  /**
+   * Each record's line as last written whole, until a change to it: a rewrite then encodes only
+   * what changed since, instead of stopping the emulator to encode 10,000 tasks at once.
+   */
+  private readonly lines = new WeakMap<StoredRecord, Buffer>();
 
   constructor(
     private readonly path: string,
-    private fd: number,
-    private bytes: number,
-    /** The whole state as file content (header and one change per record). */
-    private readonly rewrite: () => Buffer,
+    /** The whole state as changes (Store.changes). */
+    private readonly state: () => Change[],
     private readonly like: Stats | undefined,
     private readonly onClose: () => void,
-  ) {
-    this.baseBytes = bytes;
+    private readonly slackBytes = REWRITE_SLACK_BYTES,
+  ) {}
+
+  /** Writes the whole state as the file now (at start) and keeps it open for appending. */
+  start(): void {
+    const content = Buffer.concat(this.content());
+    this.fd = replaceFile(this.path, content, this.like);
+    this.bytes = this.baseBytes = content.length;
   }
 
-  append(change: Change): void {
-    this.pending.push(encodeChange(change));
+  append(change: Change, record?: StoredRecord): void {
+    const line = encodeChange(change);
+    if (change[0] === 'new') this.lines.set(change[2], line);
+    else if (record) this.lines.delete(record);
+    this.pending.push(line);
     this.appended += 1;
     this.kick();
   }
@@ -105,6 +138,17 @@ export class Journal implements ChangeLog {
     return this.closing;
   }
 
+  /** The whole state as lines, the header first. */
+  private content(): Buffer[] {
+    const lines = this.state().map((c) => {
+      if (c[0] !== 'new') return encodeChange(c);
+      let line = this.lines.get(c[2]);
+      if (line === undefined) this.lines.set(c[2], (line = encodeChange(c)));
+      return line;
+    });
+    return [Buffer.from(headerLine()), ...lines];
+  }
+
   private kick(): void {
     if (this.running) return;
     this.running = this.run().then((ok) => {
@@ -123,8 +167,8 @@ export class Journal implements ChangeLog {
       const lines = this.pending;
       this.pending = [];
       try {
-        if (this.bytes > 2 * this.baseBytes + REWRITE_SLACK_BYTES) this.compact();
-        else await this.write(Buffer.from(lines.join('')));
+        if (this.bytes > 2 * this.baseBytes + this.slackBytes) await this.rewrite();
+        else await this.write(lines);
       } catch (e) {
         // Nothing of this batch counts as written; it goes out again with the next change.
         this.pending = [...lines, ...this.pending];
@@ -136,10 +180,9 @@ export class Journal implements ChangeLog {
     return true;
   }
 
-  private async write(data: Buffer): Promise<void> {
+  private async write(lines: Buffer[]): Promise<void> {
     try {
-      for (let at = 0; at < data.length; ) at += (await writeAsync(this.fd, data, at, data.length - at, null)).bytesWritten;
-      await datasyncAsync(this.fd);
+      await writeAll(this.fd, lines);
     } catch (e) {
       // Cut off whatever part did land, so the next write starts on a line of its own.
       try {
@@ -149,16 +192,26 @@ export class Journal implements ChangeLog {
       }
       throw e;
     }
-    this.bytes += data.length;
+    this.bytes += lines.reduce((n, l) => n + l.length, 0);
   }
 
-  /** Memory is ahead of the file, so the rewritten state holds every change appended so far. */
-  private compact(): void {
-    const content = this.rewrite();
-    const fd = replaceFile(this.path, content, this.like);
+  /**
+   * Memory is ahead of the file, so the state taken now holds every change appended so far; those
+   * appended while it is written go to the new file after it.
+   */
+  private async rewrite(): Promise<void> {
+    const content = this.content();
+    const fd = openAside(this.path, this.like);
+    try {
+      await writeAll(fd, content);
+      putInPlace(fd, this.path, this.like);
+    } catch (e) {
+      dropAside(fd, this.path);
+      throw e;
+    }
     closeSync(this.fd);
     this.fd = fd;
-    this.bytes = this.baseBytes = content.length;
+    this.bytes = this.baseBytes = content.reduce((n, l) => n + l.length, 0);
   }
 
   private settle(upTo: number, error?: Error): void {

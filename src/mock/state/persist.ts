@@ -3,9 +3,9 @@
 // with it stops the start with one line, and a refused file is left exactly as it was.
 import { closeSync, constants, fstatSync, openSync, readFileSync, rmSync, type Stats } from 'node:fs';
 import { accessSync } from 'node:fs';
-import { headerLine, readState, StateFormatError } from './state-format.js';
+import { readState, StateFormatError } from './state-format.js';
 import { acquireStateLock, StateLockedError, type StateLock } from './state-lock.js';
-import { encodeChange, Journal, replaceFile } from './journal.js';
+import { Journal } from './journal.js';
 import type { Store } from './store.js';
 
 /** The state file cannot be used: the emulator must not start. */
@@ -72,10 +72,9 @@ export function openStateFile(store: Store, path: string, log: (line: string) =>
       if (droppedTail > 0) log(`state file ${path}: left out its last ${droppedTail} bytes, a write that the crash cut short and that no client was told of`);
     }
     store.sweep();
-    const rewrite = (): Buffer => Buffer.from(headerLine() + store.changes().map(encodeChange).join(''));
-    const content = rewrite();
-    const fd = replaceFile(path, content, found?.stat);
-    store.attach(new Journal(path, fd, content.length, rewrite, found?.stat, () => lock.release()));
+    const journal = new Journal(path, () => store.changes(), found?.stat, () => lock.release());
+    journal.start();
+    store.attach(journal);
   } catch (e) {
     lock.release();
     if (e instanceof StateFileError) throw e;

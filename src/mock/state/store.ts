@@ -117,7 +117,7 @@ export class Store {
     Object.assign(record, fields);
     const id = record[this.kind(kindName).id.field] as string | number;
     // A record already removed (expired while a callback was pending) has nothing left to change.
-    if (this.collections.get(kindName)!.get(String(id)) === record) this.log.append(['set', kindName, id, fields]);
+    if (this.collections.get(kindName)!.get(String(id)) === record) this.log.append(['set', kindName, id, fields], record);
   }
 
   remove(kindName: string, record: StoredRecord): void {
