@@ -16,7 +16,7 @@ export async function prefillTasks(em: Emulator, model: Model, total: number, gr
   em.store.remove('rec-task', sample);
   const start = em.store.now();
   for (let i = 0; i < total; i++) {
-    if (i > 0 && i % group.size === 0 && i / group.size <= group.count) em.store.moveClockTo(em.store.now() + GROUP_MS);
+    if (i > 0 && i % group.size === 0 && i / group.size <= group.count) em.store.moveClock((now) => now + GROUP_MS);
     em.store.insert('rec-task', structuredClone(fields), em.store.now());
   }
   await em.store.durable();

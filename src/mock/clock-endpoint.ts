@@ -26,8 +26,8 @@ function answer(res: ServerResponse, status: number, body: unknown, extra: Recor
 
 const stateOf = (store: Store): ClockState => ({ now: new Date(store.now()).toISOString(), epochMs: store.now(), offsetMs: store.clock.offsetMs });
 
-/** Where a POST body says to move the clock to. */
-export function clockTarget(body: Buffer, now: number): number {
+/** Where a POST body says to move the clock to, from the time it is. */
+export function clockTarget(body: Buffer): (now: number) => number {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -37,7 +37,12 @@ export function clockTarget(body: Buffer, now: number): number {
   const o = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   const keys = Object.keys(o);
   if (keys.length !== 1 || !['advance', 'to'].includes(keys[0]!)) throw new ClockError('the body must hold exactly one of "advance" or "to"');
-  return 'advance' in o ? now + parseDuration(o.advance) : parseInstant(o.to, '"to"');
+  if ('advance' in o) {
+    const ms = parseDuration(o.advance);
+    return (now) => now + ms;
+  }
+  const to = parseInstant(o.to, '"to"');
+  return () => to;
 }
 
 export async function serveClock(req: IncomingMessage, res: ServerResponse, store: Store): Promise<void> {
@@ -53,7 +58,7 @@ export async function serveClock(req: IncomingMessage, res: ServerResponse, stor
   if (tooLarge) return answer(res, 413, { error: `the body may hold at most ${MAX_BODY_BYTES} bytes` });
   let expired: number;
   try {
-    expired = store.moveClockTo(clockTarget(body, store.now()));
+    expired = store.moveClock(clockTarget(body));
   } catch (e) {
     if (e instanceof ClockError) return answer(res, 400, { error: e.message });
     throw e;

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 
 export interface FileImage {
   bytes: Buffer;
@@ -13,6 +14,13 @@ export interface FileImage {
 export function stateDir(): { dir: string; path: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'asr-state-'));
   return { dir, path: join(dir, 'state.jsonl'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A state folder for the current test, removed when it finishes. */
+export function tempState(): ReturnType<typeof stateDir> {
+  const s = stateDir();
+  onTestFinished(s.remove);
+  return s;
 }
 
 export function imageOf(path: string): FileImage {

@@ -1,22 +1,18 @@
 // Records expire as the service's do (the retention in specs/emulator.yaml), and a test moves the
 // emulator's clock instead of waiting a day: POST /_emulator/clock. Expired records are gone from
 // memory and from the state file, their ids answer like ids never issued, and caps free up.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { FUNCTIONS } from '../../src/model/expr-eval.js';
 import { CLOCK_PATH } from '../../src/mock/clock-endpoint.js';
 import { callTc3 } from '../helpers/api3-client.js';
 import { projectModel, startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { stateDir, stateLines } from '../helpers/state-files.js';
+import { stateLines, tempState } from '../helpers/state-files.js';
 
 const TASK = { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 0, Url: 'https://example.com/a.wav' };
 const HOUR = 3_600_000;
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
 async function emulator(...args: Parameters<typeof startTestEmulator>): Promise<TestEmulator> {
   const e = await startTestEmulator(...args);
-  cleanups.push(() => e.close());
+  onTestFinished(() => e.close());
   return e;
 }
 async function moveClock(e: TestEmulator, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
@@ -64,8 +60,7 @@ describe('an expired task', () => {
   });
 
   test('is removed from the state file too: gone after a restart, and the clock is kept', async () => {
-    const { path, remove } = stateDir();
-    cleanups.push(remove);
+    const { path } = tempState();
     const first = await startTestEmulator({ statePath: path });
     const old = taskIdOf(await callTc3(first.url, 'CreateRecTask', TASK));
     await advance(first, 23 * HOUR);

@@ -3,11 +3,11 @@
 // a time; and a change costs its own size, not the size of everything stored.
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { StateFileError } from '../../src/mock/state/persist.js';
 import { callTc3 } from '../helpers/api3-client.js';
 import { startTestEmulator } from '../helpers/emulator.js';
-import { imageOf, othersIn, stateDir, stateLines } from '../helpers/state-files.js';
+import { imageOf, othersIn, stateDir, stateLines, tempState } from '../helpers/state-files.js';
 
 const TASK = { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 0, Url: 'https://example.com/a.wav' };
 const HEADER = '{"format":"asr-contract emulator state","version":2}';
@@ -55,97 +55,74 @@ const cases: Case[] = [
   ['empty', () => '', /is empty/],
 ];
 
+
+/** Prepares a state file, starts an emulator on it, and expects a refusal that leaves it as it was. */
+async function refusedUntouched(prepare: (path: string) => void, message: RegExp): Promise<void> {
+  const { dir, path } = tempState();
+  prepare(path);
+  const before = imageOf(path);
+  const start = startTestEmulator({ statePath: path });
+  await expect(start).rejects.toThrow(StateFileError);
+  await expect(start).rejects.toThrow(message);
+  expect(imageOf(path)).toEqual(before);
+  expect(othersIn(dir, path)).toEqual([]); // no lock, no temp file left behind
+}
+
 describe('a state file that cannot be loaded is refused and left byte-identical', () => {
-  test.each(cases)('%s', async (_name, write, message) => {
-    const { dir, path, remove } = stateDir();
-    try {
-      writeFileSync(path, write(valid));
-      const before = imageOf(path);
-      const start = startTestEmulator({ statePath: path });
-      await expect(start).rejects.toThrow(StateFileError);
-      await expect(start).rejects.toThrow(message);
-      expect(imageOf(path)).toEqual(before);
-      expect(othersIn(dir, path)).toEqual([]); // no lock, no temp file left behind
-    } finally {
-      remove();
-    }
-  });
+  test.each(cases)('%s', (_name, write, message) => refusedUntouched((path) => writeFileSync(path, write(valid)), message));
 
-  test('a valid file loads, the control for the table above', async () => {
-    const { path, remove } = stateDir();
-    try {
-      writeFileSync(path, text(valid));
-      const e = await startTestEmulator({ statePath: path });
-      expect(e.store.all('vocab').map((v) => v.Name)).toEqual(['one', 'two']);
-      expect(e.store.all('rec-task')).toHaveLength(1);
-      await e.close();
-    } finally {
-      remove();
-    }
-  });
-
-  test.each([0o444, 0o400, 0o555])('a file of mode %o (read-only, even to root) is refused, not replaced', async (mode) => {
-    const { dir, path, remove } = stateDir();
-    try {
+  test.each([0o444, 0o400, 0o555])('a file of mode %o (read-only, even to root) is refused, not replaced', (mode) =>
+    refusedUntouched((path) => {
       writeFileSync(path, text(valid));
       chmodSync(path, mode);
-      const before = imageOf(path);
-      await expect(startTestEmulator({ statePath: path })).rejects.toThrow(new RegExp(`is read-only \\(mode 0${mode.toString(8)}\\)`));
-      expect(imageOf(path)).toEqual(before);
-      expect(othersIn(dir, path)).toEqual([]);
-    } finally {
-      remove();
-    }
+    }, new RegExp(`is read-only \\(mode 0${mode.toString(8)}\\)`)),
+  );
+
+  test('a valid file loads, the control for the table above', async () => {
+    const { path } = tempState();
+    writeFileSync(path, text(valid));
+    const e = await startTestEmulator({ statePath: path });
+    onTestFinished(() => e.close());
+    expect(e.store.all('vocab').map((v) => v.Name)).toEqual(['one', 'two']);
+    expect(e.store.all('rec-task')).toHaveLength(1);
   });
 
   test.each([
     ['a folder', (path: string) => mkdirSync(path)],
     ['a FIFO', (path: string) => void spawnSync('mkfifo', [path])],
   ])('%s in its place is refused without being read', async (_name, make) => {
-    const { path, remove } = stateDir();
-    try {
-      make(path);
-      await expect(startTestEmulator({ statePath: path })).rejects.toThrow(/is not a regular file/);
-    } finally {
-      remove();
-    }
+    const { path } = tempState();
+    make(path);
+    await expect(startTestEmulator({ statePath: path })).rejects.toThrow(/is not a regular file/);
   });
 
   test('a rewritten file keeps its mode', async () => {
-    const { path, remove } = stateDir();
-    try {
-      writeFileSync(path, text(valid));
-      chmodSync(path, 0o640);
-      const e = await startTestEmulator({ statePath: path });
-      await e.close();
-      expect(imageOf(path).mode & 0o777).toBe(0o640);
-    } finally {
-      remove();
-    }
+    const { path } = tempState();
+    writeFileSync(path, text(valid));
+    chmodSync(path, 0o640);
+    const e = await startTestEmulator({ statePath: path });
+    await e.close();
+    expect(imageOf(path).mode & 0o777).toBe(0o640);
   });
 });
 
 describe('a change costs its own size', () => {
   test.each([10, 3000])('with %i tasks stored, a create and a poll each append under 3 KB', async (stored) => {
-    const { path, remove } = stateDir();
+    const { path } = tempState();
     const e = await startTestEmulator({ statePath: path });
-    try {
-      for (let i = 0; i < stored; i++) e.store.insert('rec-task', { ...TASK, Status: 0, StatusStr: 'waiting' }, e.store.now());
-      await e.store.durable();
-      const size0 = imageOf(path).bytes.length;
-      const created = await callTc3(e.url, 'CreateRecTask', TASK);
-      const size1 = imageOf(path).bytes.length;
-      await callTc3(e.url, 'DescribeTaskStatus', { TaskId: (created.json.Response.Data as { TaskId: number }).TaskId });
-      const size2 = imageOf(path).bytes.length;
-      expect(size0).toBeGreaterThan(stored * 200);
-      expect(size1 - size0).toBeGreaterThan(0);
-      expect(size1 - size0).toBeLessThan(3000);
-      expect(size2 - size1).toBeGreaterThan(0);
-      expect(size2 - size1).toBeLessThan(3000);
-    } finally {
-      await e.close();
-      remove();
-    }
+    onTestFinished(() => e.close());
+    for (let i = 0; i < stored; i++) e.store.insert('rec-task', { ...TASK, Status: 0, StatusStr: 'waiting' }, e.store.now());
+    await e.store.durable();
+    const size0 = imageOf(path).bytes.length;
+    const created = await callTc3(e.url, 'CreateRecTask', TASK);
+    const size1 = imageOf(path).bytes.length;
+    await callTc3(e.url, 'DescribeTaskStatus', { TaskId: (created.json.Response.Data as { TaskId: number }).TaskId });
+    const size2 = imageOf(path).bytes.length;
+    expect(size0).toBeGreaterThan(stored * 200);
+    expect(size1 - size0).toBeGreaterThan(0);
+    expect(size1 - size0).toBeLessThan(3000);
+    expect(size2 - size1).toBeGreaterThan(0);
+    expect(size2 - size1).toBeLessThan(3000);
   });
 });
 

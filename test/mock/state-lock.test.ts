@@ -2,27 +2,18 @@
 // state refuses to start and names the holder's pid; one whose holder was killed with -9 takes the
 // state over with every change the holder had answered, however many were in flight.
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { callTc3 } from '../helpers/api3-client.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { startMockProcess, type MockProcess } from '../helpers/mock-process.js';
 import { alive } from '../helpers/processes.js';
-import { deadPid, imageOf, othersIn, stateDir, stateLines } from '../helpers/state-files.js';
+import { deadPid, imageOf, othersIn, stateLines, tempState } from '../helpers/state-files.js';
 import { runCli } from '../helpers/cli.js';
 
 const TASK = { EngineModelType: '16k_zh', ChannelNum: 1, ResTextFormat: 0, SourceType: 0, Url: 'https://example.com/a.wav' };
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-function tempState(): ReturnType<typeof stateDir> {
-  const s = stateDir();
-  cleanups.push(s.remove);
-  return s;
-}
 function child(args: string[]): MockProcess {
   const p = startMockProcess(args);
-  cleanups.push(async () => {
+  onTestFinished(async () => {
     if (alive(p.child.pid!)) p.child.kill('SIGKILL');
     await p.exit;
   });
@@ -30,7 +21,7 @@ function child(args: string[]): MockProcess {
 }
 async function inProcess(statePath: string): Promise<TestEmulator> {
   const e = await startTestEmulator({ statePath });
-  cleanups.push(() => e.close());
+  onTestFinished(() => e.close());
   return e;
 }
 const taskId = (r: Awaited<ReturnType<typeof callTc3>>): number | undefined => (r.json.Response.Data as { TaskId?: number } | undefined)?.TaskId;

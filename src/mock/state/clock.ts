@@ -30,11 +30,16 @@ export class EmulatorClock {
     this.offset = ms;
   }
 
-  /** Moves forward only: records, progress and expiry all assume that time does not run back. */
-  moveTo(ms: number): void {
-    const now = this.now();
+  /**
+   * Moves to where `target` says, from the time now (read once, so that advancing by 25 h moves the
+   * offset by exactly 25 h). Forward only: records, progress and expiry assume time does not run back.
+   */
+  moveTo(target: (now: number) => number): void {
+    const wall = this.wall();
+    const now = wall + this.offset;
+    const ms = target(now);
     if (!Number.isFinite(ms) || ms < now) throw new ClockError(`the clock only moves forward; it is at ${new Date(now).toISOString()}`);
-    this.set(ms);
+    this.offset = Math.round(ms - wall);
   }
 }
 

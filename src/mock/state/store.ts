@@ -149,9 +149,9 @@ export class Store {
     return { count, seconds: Math.round(seconds) };
   }
 
-  /** Moves the clock forward (POST /_emulator/clock) and removes whatever that expires. */
-  moveClockTo(ms: number): number {
-    this.clock.moveTo(ms);
+  /** Moves the clock forward (POST /_emulator/clock) and removes whatever that expires; returns how many. */
+  moveClock(target: (now: number) => number): number {
+    this.clock.moveTo(target);
     this.log.append(['clock', this.clock.offsetMs]);
     return this.sweep();
   }
