@@ -1,7 +1,8 @@
 // --state FILE: a state of the wrong shape, version or kind is refused at start with a line that
 // says why, and the file is left exactly as it was (bytes and mode); one emulator holds a state at
 // a time; and a change costs its own size, not the size of everything stored.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { StateFileError } from '../../src/mock/state/persist.js';
@@ -94,6 +95,18 @@ describe('a state file that cannot be loaded is refused and left byte-identical'
     const { path } = tempState();
     make(path);
     await expect(startTestEmulator({ statePath: path })).rejects.toThrow(/is not a regular file/);
+  });
+
+  test('a link to the state file stays a link; the file it names is the one kept', async () => {
+    const { dir, path } = tempState();
+    writeFileSync(path, text(valid));
+    const link = join(dir, 'link.jsonl');
+    symlinkSync(path, link);
+    const e = await startTestEmulator({ statePath: link });
+    await callTc3(e.url, 'CreateAsrVocab', { Name: 'three' });
+    await e.close();
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(stateLines(path).filter((l) => l[0] === 'new' && l[1] === 'vocab')).toHaveLength(3);
   });
 
   test('a rewritten file keeps its mode', async () => {

@@ -1,8 +1,7 @@
 // --state PATH: the state file is locked, read, checked line by line and loaded, then rewritten
 // whole (compacted, expired records gone) and kept open as the store's journal. Whatever is wrong
 // with it stops the start with one line, and a refused file is left exactly as it was.
-import { closeSync, constants, fstatSync, openSync, readFileSync, rmSync, type Stats } from 'node:fs';
-import { accessSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readFileSync, realpathSync, rmSync, type Stats } from 'node:fs';
 import { readState, StateFormatError } from './state-format.js';
 import { acquireStateLock, StateLockedError, type StateLock } from './state-lock.js';
 import { Journal } from './journal.js';
@@ -54,7 +53,9 @@ function readExisting(path: string): { bytes: Buffer; stat: Stats } | undefined 
   }
 }
 
-export function openStateFile(store: Store, path: string, log: (line: string) => void): void {
+export function openStateFile(store: Store, given: string, log: (line: string) => void): void {
+  // A link to the state is followed, so that rewrites replace the file it points to, not the link.
+  const path = existsSync(given) ? realpathSync(given) : given;
   let lock: StateLock;
   try {
     lock = acquireStateLock(path);

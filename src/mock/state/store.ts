@@ -178,7 +178,8 @@ export class Store {
     if (kind.retentionMs === undefined) return 0;
     const now = this.now();
     let removed = 0;
-    for (const record of [...this.collections.get(kind.name)!.values()]) {
+    // Deleting the entry just visited is safe while iterating a Map.
+    for (const record of this.collections.get(kind.name)!.values()) {
       if (isExpired(kind, record, now)) {
         this.remove(kind.name, record);
         removed += 1;
