@@ -14,9 +14,9 @@ import { outputFile, stateFile } from './paths.js';
 import { untilStopped } from './until-stopped.js';
 import { describeProject, type ContractProject } from '../project/resolve.js';
 
-export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--clock TIME] [--lenient-auth] [--debug-auth]
-                         [--step-ms N] [--callback-ms N] [--callback-allow HOST]... [--recognizer canned|pocketsphinx]
-                         [--pid-file FILE] [--detach [--log FILE]]
+export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--clock TIME] [--lenient-auth]
+                         [--debug-auth] [--step-ms N] [--callback-ms N] [--callback-allow HOST]...
+                         [--recognizer canned|pocketsphinx] [--pid-file FILE] [--detach [--log FILE]]
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
