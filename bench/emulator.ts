@@ -4,7 +4,7 @@
 // Both run as child processes, loaded alternately by autocannon, medians of several rounds.
 import autocannon from 'autocannon';
 import { compileSpecDir } from '../src/model/compile.js';
-import { fixtureWav } from '../src/postman/fixture-wav.js';
+import { fixtureWav } from '../src/collection/fixture-wav.js';
 import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { median, ratioRow, row } from './measure.js';
 import { startChildServer } from './servers.js';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { compileSpecDir } from '../src/model/compile.js';
 import type { Model } from '../src/model/types.js';
-import { fixtureWav } from '../src/postman/fixture-wav.js';
+import { fixtureWav } from '../src/collection/fixture-wav.js';
 import { median, ratioRow, row } from './measure.js';
 import { BENCH_TASK, GROUP_MS } from './prefill.js';
 import { startChildServer, type ChildServer } from './servers.js';

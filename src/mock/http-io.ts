@@ -1,6 +1,7 @@
 // Raw HTTP plumbing for the emulator: bounded body reading and answers for requests Node itself
 // rejects (oversized headers, malformed HTTP), which must still get the Tencent envelope.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 export interface BodyRead {
@@ -32,4 +33,18 @@ export function writeRawJson(socket: Duplex, status: number, reason: string, bod
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
   );
+}
+
+/** Listens, and resolves with the URL it answers at (a bracketed IPv6 address where it is one). */
+export async function listenOn(server: Server, listen: { host: string; port: number }): Promise<{ url: string; host: string; port: number }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, host: address.address, port: address.port };
 }

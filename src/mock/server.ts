@@ -1,7 +1,6 @@
 // The emulator's HTTP server: a thin node:http adapter around the API 3.0 pipeline.
 // Listens where it is told (127.0.0.1 by default) and answers every request with the envelope.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Model } from '../model/types.js';
 import { ModelValidators } from '../model/validators.js';
 import { handleApi3, type Api3Deps } from './api3/handle.js';
@@ -10,7 +9,7 @@ import { ApiError } from './errors.js';
 import { handleEndpoint } from './surfaces/endpoint.js';
 import { pathMatcher } from './surfaces/path-template.js';
 import { attachChannels } from './ws/attach.js';
-import { readBody, writeRawJson } from './http-io.js';
+import { listenOn, readBody, writeRawJson } from './http-io.js';
 import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
@@ -18,6 +17,7 @@ import { HEALTH_PATH, healthBody } from './health.js';
 import { CLOCK_PATH, serveClock } from './clock-endpoint.js';
 import { openStateFile, whenDurable } from './state/persist.js';
 import { Store } from './state/store.js';
+import { Traffic } from './traffic.js';
 
 export interface Emulator {
   url: string;
@@ -31,6 +31,7 @@ export interface Emulator {
 
 export interface EmulatorCore {
   deps: Api3Deps;
+  traffic: Traffic;
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -47,7 +48,9 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
-  const health = healthBody(model, options);
+  const traffic = new Traffic(model);
+  // Built once; `received` is the live counter object, serialised afresh on every health check.
+  const health = healthBody(model, options, traffic.received);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
@@ -68,13 +71,16 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
     let result: { status: number; body: Record<string, unknown>; delayMs: number };
     if (route) {
+      traffic.endpoint(route.endpoint.name);
       const answer = await handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
       result = { status: 200, body: answer, delayMs: 0 };
     } else if (pathname !== '/') {
       result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
     } else if (tooLarge) {
+      traffic.api3();
       result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
     } else {
+      traffic.api3();
       const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
       result = { status: 200, body: r.body, delayMs: r.delayMs };
     }
@@ -89,7 +95,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     if (result.delayMs > 0) setTimeout(send, result.delayMs);
     else send();
   };
-  return { deps, callbacks, handle, close: () => store.close() };
+  return { deps, traffic, callbacks, handle, close: () => store.close() };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -105,26 +111,16 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     });
   });
   server.keepAliveTimeout = 5_000;
-  const channels = attachChannels(server, core.deps);
+  const channels = attachChannels(server, core.deps, core.traffic);
   // Requests Node refuses before our handler sees them still get an answer in the service's shape.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const oversized = err.code === 'HPE_HEADER_OVERFLOW';
     const error = new ApiError(protocol.code(oversized ? 'request-size' : 'invalid-parameter'), oversized ? undefined : 'HTTP request');
     writeRawJson(socket, oversized ? 431 : 400, oversized ? 'Request Header Fields Too Large' : 'Bad Request', errorEnvelope(model, error, 'en-US'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const at = await listenOn(server, listen);
   return {
-    url: `http://${host}:${address.port}`,
-    host: address.address,
-    port: address.port,
+    ...at,
     store: core.deps.store,
     server,
     callbacks: core.callbacks,

@@ -2,7 +2,7 @@
 // must not send (billable work against a remote server, a surface with no address), with a reason.
 import type { ContractCase } from '../model/cases.js';
 import { stableId } from '../postman/ids.js';
-import { POLL_HEADER } from '../postman/item.js';
+import { POLL_HEADER } from '../collection/case-request.js';
 
 interface Node {
   id?: string;

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { compileSpecDir } from '../../src/model/compile.js';
 import { docBlocks, type DocBlock } from '../helpers/doc-blocks.js';
-import { bash, chainOf, foreground, scriptFor, startDefaultEmulator, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
+import { bash, leftBehind, chainOf, foreground, scriptFor, startDefaultEmulator, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { userEnv } from '../helpers/packed-kit.js';
 
 const blocks = docBlocks();
@@ -53,7 +53,8 @@ describe('every command in the docs is run by a test', () => {
   });
 
   test('a ci block is what .ci/run does', () => {
-    const ci = readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8').split('\n').map((l) => l.trim());
+    // A line of .ci/run, without the environment assignments in front of its command (PATH="…" npm test).
+    const ci = readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8').split('\n').map((l) => l.trim().replace(/^(?:\w+=(?:"\$\([^)]*\)"|"[^"]*"|\S+)\s+)+/, ''));
     const lines = blocks.filter((b) => b.run?.context === 'ci').flatMap((b) => b.text.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => !ci.some((c) => c === l || c.startsWith(`${l} `)))).toEqual([]);
@@ -83,6 +84,7 @@ async function runInCheckout(b: DocBlock): Promise<void> {
       }
       const r = await bash(scriptFor(b, before(b)), PACKAGE_ROOT, env);
       expect(b.run!.exit, r.out.slice(-3000)).toContain(r.code);
+      expect(await leftBehind(b, r.out, PACKAGE_ROOT)).toEqual([]);
     } finally {
       await stopEmulator?.();
       await stopDetached(PACKAGE_ROOT);

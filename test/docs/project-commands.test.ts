@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { currentDist } from '../../bin/dist-freshness.js';
 import { docBlocks, recipe, scenarioBlocks, type DocBlock } from '../helpers/doc-blocks.js';
-import { bash, scriptFor, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
+import { bash, leftBehind, scriptFor, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { copyProject, newProject, treeHash, tsc, userEnv, writeInto } from '../helpers/packed-kit.js';
 import { runWorkflow } from '../helpers/workflow-runner.js';
 import { createRequire } from 'node:module';
@@ -70,6 +70,7 @@ async function runIn(from: string, b: DocBlock): Promise<string> {
       const earlier = blocks.filter((x) => x.file === b.file && x.line < b.line);
       const r = await bash(scriptFor(b, earlier), dir, env);
       expect(b.run!.exit, r.out.slice(-3000)).toContain(r.code);
+      expect(await leftBehind(b, r.out, dir)).toEqual([]);
     } finally {
       await stopDetached(dir);
     }
@@ -198,6 +199,34 @@ describe('the packed kit installed into a team project', () => {
     }, 120_000);
   });
 });
+
+test('upgrading to a new release: the guide\'s steps take the release and keep the team\'s own files', async () => {
+  // The team: its own copy, one spec file of its own, committed.
+  const dir = fresh(ownedTemplate);
+  writeInto(dir, 'specs/types/TeamWord.yaml', readFileSync(join(dir, 'specs/types/HotWord.yaml'), 'utf8').replace('type: HotWord', 'type: TeamWord'));
+  await sh(dir, 'git init -q && git add -A && git -c user.name=t -c user.email=t@example.invalid commit -qm "our contract"');
+  // The release: the installed package with a newer version and one field documented better.
+  const release = copyProject(installed(template), join(work, 'release-0.2.0'));
+  const spec = 'specs/actions/hot-words/GetAsrVocab.yaml';
+  const edited = readFileSync(join(release, spec), 'utf8').replace(/(\n {6}description: )(.*)/, '$1$2 (clarified in 0.2.0)');
+  writeInto(release, spec, edited);
+  const meta = JSON.parse(readFileSync(join(release, 'package.json'), 'utf8')) as Record<string, unknown>;
+  writeInto(release, 'package.json', `${JSON.stringify({ ...meta, version: '0.2.0' }, null, 2)}\n`);
+  await sh(release, `npm pack --ignore-scripts --pack-destination "${PACKAGE_ROOT}"`);
+  const [block] = scenarioBlocks('upgrade');
+  let out = '';
+  try {
+    out = await sh(dir, block!.text);
+  } finally {
+    rmSync(join(PACKAGE_ROOT, 'asr-contract-0.2.0.tgz'), { force: true });
+  }
+  expect(out).toMatch(/docs +GetAsrVocab\.request\.\w+ +description changed/);
+  expect(out).toContain('kept your specs/types/TeamWord.yaml');
+  expect(out).toMatch(/specs\/actions\/hot-words\/GetAsrVocab\.yaml \| 2 \+-/);
+  expect(readFileSync(join(dir, spec), 'utf8')).toBe(edited);
+  expect((JSON.parse(readFileSync(join(installed(dir), 'package.json'), 'utf8')) as { version: string }).version).toBe('0.2.0');
+  expect(await sh(dir, 'npx asr-contract build --check')).toMatch(/up to date/);
+}, 300_000);
 
 test('installs from a git URL, its prepare script bundling the CLI', async () => {
   const [block] = scenarioBlocks('git-install');

@@ -73,6 +73,23 @@ function killGroup(pid: number | undefined, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * A block that stops what it started (`trap 'kill …' EXIT`) must have done so by the time it ends: the
+ * emulator it detached is gone, its pid file removed and the port free, with nothing for a test to clean.
+ */
+export async function leftBehind(block: DocBlock, out: string, cwd: string): Promise<string[]> {
+  if (!/trap '.*kill/.test(block.text)) return [];
+  const problems: string[] = [];
+  for (const m of out.matchAll(/listening on \S+ in the background \(pid (\d+)\)/g)) {
+    const pid = Number(m[1]);
+    for (let i = 0; i < 100 && alive(pid); i++) await sleep(100);
+    if (alive(pid)) problems.push(`process ${pid} still runs`);
+  }
+  if (existsSync(join(cwd, '.asr-mock.pid'))) problems.push('.asr-mock.pid is still there');
+  if (usesDefaultPort(block) && !(await portFree(DEFAULT_PORT))) problems.push(`port ${DEFAULT_PORT} is still taken`);
+  return problems;
+}
+
 /** Stops an emulator a block detached (its pid file), then waits, bounded, for the default port to free. */
 export async function stopDetached(cwd: string): Promise<void> {
   const pidFile = join(cwd, '.asr-mock.pid');

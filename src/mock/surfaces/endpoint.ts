@@ -10,7 +10,7 @@ import type { ModelValidators } from '../../model/validators.js';
 import { coerceToShape } from '../api3/flat-params.js';
 import { headerValue } from '../api3/auth.js';
 import { checkAudio, isRefusal } from '../audio/check.js';
-import { fingerprintOf } from '../audio/inspect.js';
+import { fingerprintOf, type AudioFacts } from '../audio/inspect.js';
 import { refusalDetail } from '../audio/refusal-text.js';
 import { missingReference } from '../state/references.js';
 import { withDefaults } from '../defaults.js';
@@ -40,42 +40,65 @@ export interface EndpointCall {
   tooLarge: boolean;
 }
 
+export interface EndpointRequest {
+  params: Record<string, unknown>;
+  /** The parameters with the spec's defaults filled in. */
+  all: Record<string, unknown>;
+  /** What the audio is, when the endpoint's body has audio rules. */
+  audio?: AudioFacts;
+}
+
+/**
+ * The endpoint's request checks, in the order the emulator answers them: size, method, AppId,
+ * signature, query, audio. Throws a SurfaceError or an AudioStatus. References are checked only
+ * against a store (the emulator's; the contract proxy has none).
+ */
+export async function checkEndpointRequest(endpoint: Endpoint, call: EndpointCall, deps: Omit<EndpointDeps, 'store'> & { store?: Store }, now: number): Promise<EndpointRequest> {
+  const { model, options } = deps;
+  if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
+  if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
+  if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  const raw = Object.fromEntries(new URLSearchParams(call.query));
+  const sig = endpoint.signature;
+  verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
+  const params = coerceToShape(model, endpoint.query, raw);
+  const validate = deps.validators.surface(`query.${endpoint.name}`);
+  if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
+  if (call.body.length === 0) throw new SurfaceError('audio-empty');
+  const missing = deps.store && missingReference(endpoint.query.fields, params, deps.store);
+  if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
+  const all = withDefaults(endpoint.query, params);
+  if (!endpoint.body.audio) return { params, all };
+  const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
+  if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
+  return { params, all, audio: found };
+}
+
 export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown>> {
   const { model, options } = deps;
   const now = options.now();
   const requestId = randomBytes(12).toString('hex');
   const base = { requestId, appId: options.appId, pathParams: call.pathParams };
   try {
-    if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
-    if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
-    if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
-    const raw = Object.fromEntries(new URLSearchParams(call.query));
-    const sig = endpoint.signature;
-    verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
-    const params = coerceToShape(model, endpoint.query, raw);
-    const validate = deps.validators.surface(`query.${endpoint.name}`);
-    if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
-    if (call.body.length === 0) throw new SurfaceError('audio-empty');
-    const missing = missingReference(endpoint.query.fields, params, deps.store);
-    if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
+    const checked = await checkEndpointRequest(endpoint, call, deps, now);
     let audio: unknown = { fingerprint: fingerprintOf(call.body), bytes: call.body.length };
-    if (endpoint.body.audio) {
-      const all = withDefaults(endpoint.query, params);
-      const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
-      if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
-      audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, all, found, call.body);
-    }
-    const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
+    if (endpoint.body.audio && checked.audio) audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, checked.all, checked.audio, call.body);
+    const vars = { ...base, params: checked.params, status: statusOf(endpoint.codes, 'success'), audio };
     return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now: deps.store.now() });
   } catch (e) {
     const status = e instanceof AudioStatus ? e.status : e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
     if (!(e instanceof SurfaceError) && !(e instanceof AudioStatus)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
-    return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
+    return endpointRefusal(model, endpoint, status, base, now);
   }
 }
 
+/** The endpoint's answer to a refused request, in its own response shape. */
+export function endpointRefusal(model: Model, endpoint: Endpoint, status: { code: number; message: string }, base: { requestId: string; appId: string; pathParams: Record<string, string> }, now: number): Record<string, unknown> {
+  return synthesize(model, endpoint.response, endpoint.emulator.respond, new Scope({ ...base, now, status, params: {} }), undefined);
+}
+
 /** A refusal whose code the audio rules name by number. */
-class AudioStatus extends Error {
+export class AudioStatus extends Error {
   constructor(readonly status: { code: number; message: string }) {
     super(status.message);
   }

@@ -16,6 +16,7 @@ import { SurfaceError } from '../surfaces/codes.js';
 import { verifyHmac } from '../surfaces/hmac-auth.js';
 import { pathMatcher } from '../surfaces/path-template.js';
 import { Session } from './session.js';
+import type { Traffic } from '../traffic.js';
 
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
@@ -26,7 +27,7 @@ export interface WsDeps {
   options: EmulatorOptions;
 }
 
-export function attachChannels(server: Server, deps: WsDeps): { close(): void } {
+export function attachChannels(server: Server, deps: WsDeps, traffic?: Traffic): { close(): void } {
   const { model, options } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const routes = model.channels.filter((c) => c.emulator).map((c) => ({ channel: c, match: pathMatcher(c.path) }));
@@ -40,6 +41,7 @@ export function attachChannels(server: Server, deps: WsDeps): { close(): void } 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    traffic?.channel(route.channel.name);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const channel = route.channel;
       const raw = Object.fromEntries(new URLSearchParams(q < 0 ? '' : target.slice(q + 1)));
