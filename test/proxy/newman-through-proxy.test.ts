@@ -2,31 +2,22 @@
 // passes with 0 violations, the collection's deliberately bad signatures recognised as its own probes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
 import { probeTitle, SIGN_PROBES, type SignTweak } from '../../src/model/cases.js';
 import { PROBE_CHECK } from '../../src/proxy/api3-exchange.js';
 import { failedChecks } from '../../src/proxy/exchange.js';
 import { withPollDelay } from '../../src/runner/select.js';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { runNewman, withValues } from '../helpers/newman.js';
-import { startTestProxy, type TestProxy } from '../helpers/proxy.js';
+import { proxiedEmulator } from '../helpers/proxy.js';
 
 const read = (f: string) => JSON.parse(readFileSync(join(PACKAGE_ROOT, f), 'utf8'));
 
-let em: TestEmulator;
-let proxy: TestProxy;
-beforeAll(async () => {
-  em = await startTestEmulator({ stepMs: 0 });
-  proxy = await startTestProxy({ upstream: em.url });
-});
-afterAll(async () => {
-  await proxy.stop();
-  await em.close();
-});
+const running = proxiedEmulator({ stepMs: 0 });
 
 test('the full collection passes through the proxy with 0 violations; its deliberately bad signatures are recognised as the suite\'s own probes', async () => {
+  const { proxy } = running;
   const summary = await runNewman({ workingDir: PACKAGE_ROOT, collection: withPollDelay(read(OUTPUT_FILES.collection), 0), environment: withValues(read(OUTPUT_FILES.localEnvironment), { baseUrl: proxy.url, flashBaseUrl: proxy.url }) as never });
   expect(summary.run.failures.map((f) => `${f.source?.name}: ${f.error.message}`)).toEqual([]);
   const executions = summary.run.executions;
