@@ -9,7 +9,7 @@ import { CliError, UsageError, type Io } from './io.js';
 import { untilStopped } from './until-stopped.js';
 import { describeProject, displayPath, type ContractProject } from '../project/resolve.js';
 import { watchSpecs } from './watch-specs.js';
-import { removeStrayFiles, staleFiles, strayFiles, writeFilesAtomically } from './write-files.js';
+import { removeStrayFiles, staleFiles, strayFiles, writeFilesAtomically } from '../write-files.js';
 
 export const BUILD_USAGE = `Usage: asr-contract build [--check | --watch] [--root DIR]
 
