@@ -43,7 +43,15 @@ function flatten(value: unknown, prefix: string, out: Record<string, string>): R
   return out;
 }
 
-export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
+export interface Tc3Request {
+  url: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** The request callTc3 sends, signed (or not) as the tweaks say, without sending it. */
+export function tc3Request(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = t.method ?? 'POST';
   const now = t.now ?? Date.now();
@@ -72,7 +80,12 @@ export async function callTc3(baseUrl: string, action: string, params: unknown, 
   if (t.authorization !== null) headers.Authorization = t.authorization ?? authorization;
   if (t.token !== undefined) headers['X-TC-Token'] = t.token;
   if (t.language) headers['X-TC-Language'] = t.language;
-  const res = await fetch(`${baseUrl}/${query ? `?${query}` : ''}`, { method, headers, ...(method === 'POST' ? { body: t.sendBody ?? body } : {}) });
+  return { url: `${baseUrl}/${query ? `?${query}` : ''}`, method, headers, ...(method === 'POST' ? { body: t.sendBody ?? body } : {}) };
+}
+
+export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
+  const { url, ...init } = tc3Request(baseUrl, action, params, t);
+  const res = await fetch(url, init);
   return { status: res.status, json: (await res.json()) as CallResult['json'] };
 }
 

@@ -57,10 +57,8 @@ export async function checkEndpointRequest(endpoint: Endpoint, call: EndpointCal
   const { model, options } = deps;
   if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
   if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
-  if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  checkEndpointAuth(endpoint, call, options, now);
   const raw = Object.fromEntries(new URLSearchParams(call.query));
-  const sig = endpoint.signature;
-  verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
   const params = coerceToShape(model, endpoint.query, raw);
   const validate = deps.validators.surface(`query.${endpoint.name}`);
   if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
@@ -72,6 +70,14 @@ export async function checkEndpointRequest(endpoint: Endpoint, call: EndpointCal
   const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
   if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
   return { params, all, audio: found };
+}
+
+/** The AppId in the path and the signature, checked with these key pairs at this instant (ms). Throws a SurfaceError. */
+export function checkEndpointAuth(endpoint: Endpoint, call: EndpointCall, options: EmulatorOptions, now: number): void {
+  if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  const raw = Object.fromEntries(new URLSearchParams(call.query));
+  const sig = endpoint.signature;
+  verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
 }
 
 export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown>> {
