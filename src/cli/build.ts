@@ -64,12 +64,22 @@ async function watchBuild(project: ContractProject, io: Io, signal?: AbortSignal
   const root = project.root;
   // Taken before the first build, so a stop that comes while it builds is not lost.
   const { stopped, release } = untilStopped({ ...(signal ? { signal } : {}), watchParent: true });
+  // While watching, a file that is not a spec (say, a FIFO an editor left) is said, and watching goes on.
+  const attempt = (): ReturnType<typeof buildOnce> => {
+    try {
+      return buildOnce(project, io);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      io.stderr(e.message);
+      return undefined;
+    }
+  };
   const first = performance.now();
-  const built = buildOnce(project, io);
+  const built = attempt();
   if (built) io.stdout(`built ${built.model.actions.length} actions into ${built.files} files (${built.written.length} changed) in ${ms(first)} ms`);
   const watcher = watchSpecs(root, join(root, 'specs'), (paths) => {
     const started = performance.now();
-    const again = buildOnce(project, io);
+    const again = attempt();
     if (again) io.stdout(`rebuilt ${again.written.length} file${again.written.length === 1 ? '' : 's'} in ${ms(started)} ms (${paths.join(', ')})`);
     else io.stderr('the last good outputs stay in place; waiting for the next change');
   });
