@@ -1,6 +1,8 @@
 // A non-API-3.0 HTTP endpoint (flash recognition): signature, query and audio checks answered in
 // the endpoint's own numeric codes, then the spec's behaviour. The answer is built from the
-// endpoint's response shape in both cases, so errors have the documented fields too.
+// endpoint's response shape in both cases, so errors have the documented fields too. Everything the
+// URL and headers decide (the signature covers the URL, not the body) is checked before a byte of
+// the body is read, so a refused upload costs neither memory nor waiting for it.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { describeAjvError } from '../../model/ajv.js';
@@ -18,6 +20,7 @@ import { transcribeServed } from '../recognizer/serve.js';
 import { runBehaviourOn } from '../behaviour/run.js';
 import { synthesize } from '../behaviour/synthesize.js';
 import { Scope } from '../../model/expr-eval.js';
+import type { BodyRead } from '../http-io.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Store } from '../state/store.js';
 import { statusByCode, statusOf, SurfaceError } from './codes.js';
@@ -36,17 +39,17 @@ export interface EndpointCall {
   pathParams: Record<string, string>;
   query: string;
   headers: IncomingHttpHeaders;
-  body: Buffer;
-  tooLarge: boolean;
+  /** Reads the body within its limit and deadline; called once every check that needs no body passed. */
+  readBody: () => Promise<BodyRead>;
 }
 
-export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown>> {
+/** The answer, or undefined when the client went away before its body was complete. */
+export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown> | undefined> {
   const { model, options } = deps;
   const now = options.now();
   const requestId = randomBytes(12).toString('hex');
   const base = { requestId, appId: options.appId, pathParams: call.pathParams };
   try {
-    if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
     if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
     if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
     const raw = Object.fromEntries(new URLSearchParams(call.query));
@@ -55,15 +58,20 @@ export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, dep
     const params = coerceToShape(model, endpoint.query, raw);
     const validate = deps.validators.surface(`query.${endpoint.name}`);
     if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
-    if (call.body.length === 0) throw new SurfaceError('audio-empty');
     const missing = missingReference(endpoint.query.fields, params, deps.store);
     if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
-    let audio: unknown = { fingerprint: fingerprintOf(call.body), bytes: call.body.length };
+    const read = await call.readBody();
+    if (read.kind === 'gone') return undefined;
+    if (read.kind === 'too-large') throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
+    if (read.kind === 'stalled') throw new SurfaceError('upload-timeout', `${read.received}${read.declared !== undefined ? ` of the ${read.declared}` : ''} bytes arrived, then none for ${deps.model.emulator.wire.http.bodyIdleSeconds} s`);
+    const body = read.body;
+    if (body.length === 0) throw new SurfaceError('audio-empty');
+    let audio: unknown = { fingerprint: fingerprintOf(body), bytes: body.length };
     if (endpoint.body.audio) {
       const all = withDefaults(endpoint.query, params);
-      const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
+      const found = await checkAudio(endpoint.body.audio, 'body', body, all, model.emulator.audio);
       if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
-      audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, all, found, call.body);
+      audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, all, found, body);
     }
     const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
     return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });

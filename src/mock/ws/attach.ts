@@ -17,8 +17,6 @@ import { verifyHmac } from '../surfaces/hmac-auth.js';
 import { pathMatcher } from '../surfaces/path-template.js';
 import { Session } from './session.js';
 
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-
 export interface WsDeps {
   model: Model;
   validators: ModelValidators;
@@ -28,7 +26,8 @@ export interface WsDeps {
 
 export function attachChannels(server: Server, deps: WsDeps): { close(): void } {
   const { model, options } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The largest message a client may send is the emulator's choice (specs/emulator.yaml wire); ws closes with 1009 past it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: model.emulator.wire.websocket.frameBytes });
   const routes = model.channels.filter((c) => c.emulator).map((c) => ({ channel: c, match: pathMatcher(c.path) }));
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
