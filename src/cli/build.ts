@@ -19,7 +19,10 @@ environments, types).
               is stale or missing
   --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C (or until the
               process that started it exits); a spec with errors prints its diagnostics and leaves
-              the last good outputs in place`;
+              the last good outputs in place
+
+A file under specs/ that is not a spec at all (not a regular file, such as a named pipe; not UTF-8; past a
+loader limit, such as an alias bomb) is refused with one line naming the file and exit code 2.`;
 
 const ms = (since: number): number => Math.round(performance.now() - since);
 
