@@ -1,5 +1,5 @@
-// Prints the CI's last line, "N passed, N failed": vitest's tests, the contract run's checks and the
-// plain newman run's assertions.
+// Prints the CI's last line, "N passed, N failed": vitest's tests and the contract run's checks, on
+// every Node version the run used, after one line per report.
 // A report that is missing counts as one failure, so a crashed step can never look green.
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -12,6 +12,7 @@ for (const path of process.argv.slice(2)) {
     continue;
   }
   const report = JSON.parse(readFileSync(path, 'utf8'));
+  const before = [passed, failed];
   if ('numPassedTests' in report) {
     // vitest --reporter=json
     passed += report.numPassedTests;
@@ -28,7 +29,9 @@ for (const path of process.argv.slice(2)) {
   } else {
     console.log(`unrecognised report: ${path}`);
     failed += 1;
+    continue;
   }
+  console.log(`${path}: ${passed - before[0]} passed, ${failed - before[1]} failed`);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -5,7 +5,8 @@
 import { resolveProject } from '../src/project/resolve.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import newman from 'newman';
+import type { NewmanRunSummary } from 'newman';
+import { loadNewman } from '../src/runner/load-newman.js';
 import { PACKAGE_ROOT, type Io } from '../src/cli/io.js';
 import { runTest } from '../src/cli/test.js';
 import { OUTPUT_FILES } from '../src/outputs.js';
@@ -39,7 +40,7 @@ async function timedRun(collection: unknown, environment: { values: { key: strin
   const env = { ...environment, values: environment.values.map((v) => (v.key === 'baseUrl' || v.key === 'flashBaseUrl' ? { ...v, value: server.url } : v)) };
   try {
     const t = performance.now();
-    const s = await new Promise<newman.NewmanRunSummary>((resolve, reject) => newman.run({ collection: collection as never, environment: env as never, reporters: [], workingDir: PACKAGE_ROOT }, (err, summary) => (err ? reject(err) : resolve(summary))));
+    const s = await new Promise<NewmanRunSummary>((resolve, reject) => loadNewman().run({ collection: collection as never, environment: env as never, reporters: [], workingDir: PACKAGE_ROOT }, (err, summary) => (err ? reject(err) : resolve(summary))));
     return { ms: performance.now() - t, requests: s.run.stats.requests.total ?? 0, failed: s.run.stats.assertions.failed ?? 0 };
   } finally {
     await server.stop();

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
-import { DIST_MANIFEST, sourceHash } from '../bin/dist-freshness.js';
+import { currentDist, DIST_MANIFEST, sourceHash } from '../bin/dist-freshness.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { FILE_KINDS } from '../src/spec/file-kinds.js';
 import { createSpecFileAjv, specFileSchemaRef } from '../src/spec/spec-file-validators.js';
@@ -72,6 +72,11 @@ export async function buildDist(root: string, outDir = join(root, 'dist')): Prom
 
 if (process.argv[1] && relative(process.argv[1], fileURLToPath(import.meta.url)) === '') {
   const t = performance.now();
-  await buildDist(PACKAGE_ROOT);
-  console.log(`bundled the CLI into ${DIST_MANIFEST.replace(/\/[^/]+$/, '/')} in ${Math.round(performance.now() - t)} ms`);
+  // Already bundled from these very sources: leave it. `npm pack` runs this as `prepare`, and a CLI
+  // running meanwhile (another terminal, a test) must not see dist/ swapped under it.
+  if (currentDist(PACKAGE_ROOT)) console.log(`${DIST_MANIFEST.replace(/\/[^/]+$/, '/')} is current (bundled from these sources)`);
+  else {
+    await buildDist(PACKAGE_ROOT);
+    console.log(`bundled the CLI into ${DIST_MANIFEST.replace(/\/[^/]+$/, '/')} in ${Math.round(performance.now() - t)} ms`);
+  }
 }

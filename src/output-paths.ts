@@ -9,6 +9,8 @@ export const OUTPUT_FILES = {
   liveEnvironment: `${GENERATED_DIR}/live.postman_environment.json`,
   asyncapi: `${GENERATED_DIR}/asyncapi.yaml`,
   types: `${GENERATED_DIR}/types.d.ts`,
+  /** The same declarations for CommonJS consumers (`module: node16`/`nodenext` resolve `require` to it). */
+  typesCjs: `${GENERATED_DIR}/types.d.cts`,
   flashAudio: `${GENERATED_DIR}/fixtures/flash-sample.wav`,
 } as const;
 

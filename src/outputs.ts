@@ -28,6 +28,7 @@ export interface RenderOptions {
 
 export function renderOutputs(model: Model, options: RenderOptions = { kitDocs: true }): Map<string, OutputContent> {
   const openapi = emitOpenApi(model);
+  const types = emitTypes(model);
   const files = new Map<string, OutputContent>([
     [OUTPUT_FILES.openapiJson, json(openapi)],
     [OUTPUT_FILES.openapiYaml, documentYaml('openapi', openapi as unknown as Record<string, unknown>)],
@@ -35,7 +36,10 @@ export function renderOutputs(model: Model, options: RenderOptions = { kitDocs: 
     [OUTPUT_FILES.localEnvironment, json(localEnvironment(model))],
     [OUTPUT_FILES.liveEnvironment, json(liveEnvironment(model))],
     [OUTPUT_FILES.asyncapi, documentYaml('asyncapi', emitAsyncApi(model) as Record<string, unknown>)],
-    [OUTPUT_FILES.types, emitTypes(model)],
+    [OUTPUT_FILES.types, types],
+    // A .d.ts in a `type: module` package is an ES module to TypeScript, which a CommonJS file compiled
+    // with `module: node16` may not import, even for types only (TS1541); a .d.cts copy is CommonJS.
+    [OUTPUT_FILES.typesCjs, types],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
   ]);
   if (options.kitDocs) files.set(KIT_DOC_FILES.specFormat, renderSpecFormat());

@@ -3,7 +3,6 @@
 // --detach; it tells the parent its URL over an IPC channel, then both let go of each other.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEALTH_PATH } from '../mock/health.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -12,6 +11,7 @@ import { CliError, type Io } from './io.js';
 /** Set in the detached child: it reports its URL to the parent and does not watch for orphaning. */
 export const DETACHED_ENV = 'ASR_CONTRACT_MOCK_DETACHED';
 const READY_TIMEOUT_MS = 30_000;
+export const DEFAULT_LOG = '.asr-mock.log';
 
 /** In the detached child: tell the waiting parent where it listens, then drop the channel. */
 export function reportReady(env: NodeJS.ProcessEnv, url: string): void {
@@ -52,7 +52,8 @@ const tail = (path: string): string => {
 };
 
 export async function detach(argv: readonly string[], io: Io, opts: { logFile?: string; pidFile?: string }): Promise<number> {
-  const logFile = opts.logFile ?? join(tmpdir(), `asr-contract-mock-${process.pid}-${Date.now()}.log`);
+  // Under the current directory, like everything the kit writes (init lists it in .gitignore).
+  const logFile = opts.logFile ?? join(io.cwd, DEFAULT_LOG);
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [join(PACKAGE_ROOT, 'bin/asr-contract.js'), 'mock', ...childArgs(argv)], {
     cwd: io.cwd,
@@ -75,7 +76,7 @@ export async function detach(argv: readonly string[], io: Io, opts: { logFile?: 
   if (!('url' in outcome)) {
     if (outcome.exit === null) child.kill('SIGTERM');
     const last = tail(logFile);
-    // Its last lines are in the message; a log nobody asked for is not left in the temp folder.
+    // Its last lines are in the message; a log nobody asked for is not left behind.
     if (!opts.logFile) rmSync(logFile, { force: true });
     throw new CliError(`the emulator ${outcome.exit === null ? `did not get ready within ${READY_TIMEOUT_MS / 1000} s` : `exited with code ${outcome.exit} before it was ready`}${last ? `:\n${last}` : ''}`);
   }

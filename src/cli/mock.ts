@@ -37,7 +37,7 @@ Starts the local ASR emulator.
   --pid-file FILE write the emulator's process id to FILE once it listens (removed when it stops)
   --detach        run in the background: return once it answers GET /_emulator/health, print its URL
                   and process id, and leave it running (stop it with kill <pid>)
-  --log FILE      with --detach, where its output goes (default: discarded)
+  --log FILE      with --detach, where its output goes (default .asr-mock.log in the current directory)
 
 It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, the WebSockets at /asr/v2/<appid>
 and /asr/virtual_number/v1/<appid>, and its own readiness check at GET /_emulator/health.

@@ -12,8 +12,11 @@ const MODELS_DIR = 'tencentcloud/services/asr/v20190614';
 
 export class ReferenceUnavailable extends Error {}
 
-/** What drift reads with, and from: both are optional peer dependencies of the kit. */
-export const DRIFT_PEERS = ['typescript', SDK_PACKAGE] as const;
+/**
+ * What drift reads with, and from: both are optional peer dependencies of the kit. TypeScript 7 (the
+ * native port) ships no compiler API for JavaScript, so the reader needs TypeScript 5 (or 4.7 and later).
+ */
+export const DRIFT_PEERS = ['typescript@5', SDK_PACKAGE] as const;
 const INSTALL_LINE = `npm install --save-dev ${DRIFT_PEERS.join(' ')}`;
 
 /**
@@ -35,7 +38,11 @@ async function loadTypeScript(fromDirs: readonly string[]): Promise<typeof TS> {
   const entry = resolveFrom(fromDirs, 'typescript');
   if (!entry) throw new ReferenceUnavailable(`the \`typescript\` package is needed to read the SDK's declarations; install what drift reads: ${INSTALL_LINE}`);
   const mod = (await import(pathToFileURL(entry).href)) as unknown as { default?: typeof TS } & typeof TS;
-  return mod.default ?? mod;
+  const ts = mod.default ?? mod;
+  if (typeof ts.createSourceFile !== 'function') {
+    throw new ReferenceUnavailable(`the installed \`typescript\` ${String(ts.version ?? '')} has no compiler API for JavaScript (TypeScript 7 is a native port); drift reads the SDK's declarations with TypeScript 5: ${INSTALL_LINE}`.replace('  ', ' '));
+  }
+  return ts;
 }
 
 export function sdkDirectory(fromDirs: string | readonly string[]): { dir: string; version: string } {

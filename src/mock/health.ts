@@ -4,6 +4,7 @@
 // accepts, never a key.
 import type { Model } from '../model/types.js';
 import type { EmulatorOptions } from './options.js';
+import type { Received } from './traffic.js';
 
 export const HEALTH_PATH = '/_emulator/health';
 
@@ -15,9 +16,11 @@ export interface Health {
   surfaces: { api3: string; endpoints: Record<string, string>; channels: Record<string, string> };
   secretIds: string[];
   appId: string;
+  /** What it has received so far, by surface. */
+  received: Received;
 }
 
-export function healthBody(model: Model, options: EmulatorOptions): Health {
+export function healthBody(model: Model, options: EmulatorOptions, received: Received): Health {
   return {
     status: 'running',
     service: model.service.service,
@@ -29,5 +32,6 @@ export function healthBody(model: Model, options: EmulatorOptions): Health {
     },
     secretIds: options.credentials.map((c) => c.secretId),
     appId: options.appId,
+    received,
   };
 }

@@ -17,6 +17,7 @@ import { errorEnvelope } from './respond.js';
 import { HEALTH_PATH, healthBody } from './health.js';
 import { loadState, saveState } from './state/persist.js';
 import { Store } from './state/store.js';
+import { Traffic } from './traffic.js';
 
 export interface Emulator {
   url: string;
@@ -30,6 +31,7 @@ export interface Emulator {
 
 export interface EmulatorCore {
   deps: Api3Deps;
+  traffic: Traffic;
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -70,7 +72,9 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
   };
 
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
-  const health = healthBody(model, options);
+  const traffic = new Traffic(model);
+  // Built once; `received` is the live counter object, serialised afresh on every health check.
+  const health = healthBody(model, options, traffic.received);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: `new URL` rejects request targets such as `//`, which must still be answered.
@@ -87,6 +91,9 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
       return;
     }
     const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
+    // Counted as received whatever the answer (health reports it; runs hold their verdicts to it).
+    if (route) traffic.endpoint(route.endpoint.name);
+    else if (pathname === '/') traffic.api3();
     const answer = await answerRequest(req, { pathname, query, route }, deps);
     flush();
     if (!answer) return; // the client went away before its body was complete
@@ -94,7 +101,7 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     if (answer.delayMs > 0) setTimeout(send, answer.delayMs);
     else send();
   };
-  return { deps, callbacks, handle, flush };
+  return { deps, traffic, callbacks, handle, flush };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -109,7 +116,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     });
   });
   server.keepAliveTimeout = 5_000;
-  const channels = attachChannels(server, core.deps);
+  const channels = attachChannels(server, core.deps, core.traffic);
   // Requests Node refuses before our handler sees them still get an answer in the service's shape.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const oversized = err.code === 'HPE_HEADER_OVERFLOW';

@@ -70,11 +70,11 @@ function kitVersion(packageRoot: string): string {
   }
 }
 
-/** A path as the user would type it from `cwd`. */
+/** A path as the user would type it from `cwd`: relative, unless the absolute path is shorter. */
 export function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, path).split(sep).join('/');
   if (rel === '') return '.';
-  return rel.startsWith('../') || rel === '..' || rel.startsWith('/') ? path : rel;
+  return rel.length < path.length ? rel : path;
 }
 
 /** One phrase naming the contract, e.g. "the contract in ../.. (found upward from here)". */

@@ -2,7 +2,8 @@
 // `progress` is this project's own console view (progress.ts), the others are newman's reporters.
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
+import { loadNewman } from './load-newman.js';
 
 export const REPORTERS = ['progress', 'cli', 'junit', 'json', 'htmlextra'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
@@ -48,7 +49,7 @@ export function runNewman(options: {
     insecureFileRead: false,
   };
   return new Promise((resolve, reject) => {
-    const emitter = newman.run(run, (err, summary) => (err ? reject(err) : resolve(summary)));
+    const emitter = loadNewman().run(run, (err, summary) => (err ? reject(err) : resolve(summary)));
     options.onStart?.(emitter);
   });
 }

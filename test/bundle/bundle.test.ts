@@ -62,7 +62,7 @@ describe('the bundle', () => {
       return { code: await main(argv, io), text: lines.join('\n') };
     };
     const check = await run(['build', '--check']);
-    expect(check.text).toMatch(/^generated\/ is up to date \(\d+ files, 33 actions\)\.$/);
+    expect(check.text).toMatch(/^generated\/ of the contract in this folder is up to date \(\d+ files, 33 actions\)\.$/);
     expect(check.code).toBe(0);
 
     const broken = join(scratch, 'broken');

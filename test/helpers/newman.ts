@@ -1,9 +1,10 @@
 // Runs a collection with newman's programmatic API and resolves with the summary.
-import newman, { type NewmanRunOptions, type NewmanRunSummary } from 'newman';
+import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
+import { loadNewman } from '../../src/runner/load-newman.js';
 
 export function runNewman(options: NewmanRunOptions): Promise<NewmanRunSummary> {
   return new Promise((resolve, reject) => {
-    newman.run({ reporters: [], ...options }, (err, summary) => (err ? reject(err) : resolve(summary)));
+    loadNewman().run({ reporters: [], ...options }, (err, summary) => (err ? reject(err) : resolve(summary)));
   });
 }
 

@@ -1,6 +1,6 @@
-// The README's recipes, run as written: openapi-typescript + openapi-fetch, @hey-api/openapi-ts and
+// The guide's recipes (docs/other-teams.md), run as written: openapi-typescript + openapi-fetch, @hey-api/openapi-ts and
 // orval generate clients from generated/openapi.json into a scratch folder (never committed), the
-// README's signing middleware signs their requests, and each client calls every API 3.0 action (in
+// guide's signing middleware signs their requests, and each client calls every API 3.0 action (in
 // lifecycle order, ids flowing from create to delete) and flash against the emulator. Only the
 // endpoint changes. Every answer must be a success that matches the action's schema.
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { contractCases } from '../../src/model/cases.js';
 import { ModelValidators } from '../../src/model/validators.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { readmeCommand, recipe } from '../helpers/readme-recipes.js';
+import { recipe, scenarioCommand } from '../helpers/doc-blocks.js';
 import { swapOnce } from '../helpers/samples.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -49,12 +49,12 @@ beforeAll(async () => {
   copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.openapiJson), join(dir, OUTPUT_FILES.openapiJson));
   copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.flashAudio), join(dir, 'audio.wav'));
   write('tc3-sign.ts', recipe('tc3-sign.ts'));
-  // Generation is the README's commands, verbatim.
-  sh(readmeCommand('npx openapi-typescript '));
-  sh(readmeCommand('npx openapi-ts '));
+  // Generation is the guide's commands, verbatim (docs/other-teams.md).
+  sh(scenarioCommand('generated-clients', 'npx openapi-typescript '));
+  sh(scenarioCommand('generated-clients', 'npx openapi-ts '));
   write('orval.config.cjs', recipe('orval.config.cjs'));
   write('orval-fetch.ts', recipe('orval-fetch.ts'));
-  sh(readmeCommand('npx orval '));
+  sh(scenarioCommand('generated-clients', 'npx orval '));
   process.chdir(dir); // the recipes read audio.wav from the working directory
 }, 120_000);
 afterAll(async () => {

@@ -1,4 +1,4 @@
-// openapi-to-postmanv2 reads the document as the README says: the README's command, run as written,
+// openapi-to-postmanv2 reads the document as the guide says (docs/other-teams.md): its command, run as written,
 // converts all 33 actions with their own X-TC-Action value (not `<string>`), and sends flash to its
 // own host rather than {{baseUrl}}.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
 import { projectModel } from '../helpers/emulator.js';
-import { readmeCommand } from '../helpers/readme-recipes.js';
+import { scenarioCommand } from '../helpers/doc-blocks.js';
 
 interface Item {
   name: string;
@@ -24,7 +24,7 @@ let requests: Item[] = [];
 beforeAll(() => {
   mkdirSync(join(dir, 'generated'));
   copyFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.openapiJson), join(dir, OUTPUT_FILES.openapiJson));
-  const command = readmeCommand('npx openapi2postmanv2 ');
+  const command = scenarioCommand('openapi-to-postman', 'npx openapi2postmanv2 ');
   const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${command} failed:\n${r.stdout}${r.stderr}`);
   const output = /-o (\S+)/.exec(command)![1]!;

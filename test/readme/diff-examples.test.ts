@@ -1,4 +1,4 @@
-// The README's diff commands, its CI step and its release steps, run as written: through bash, with
+// The diff commands of docs/own-contract.md, its CI step and its release steps, run as written: through bash, with
 // `npx asr-contract` resolving to this checkout's CLI, in a git repository laid out like a project
 // that follows the release story (main, origin/main, a feature branch, a release tag).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,12 +10,10 @@ import { parse as parseYaml } from 'yaml';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+import { docSection, scenarioBlocks } from '../helpers/doc-blocks.js';
 
-const README = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-const between = (from: string, to: string): string => README.slice(README.indexOf(from), README.indexOf(to, README.indexOf(from)));
-const DIFF_SECTION = between('### A breaking-change gate: `asr-contract diff`', '### Releasing a version of the contract');
-const RELEASE_SECTION = between('### Releasing a version of the contract', '### Drift against Tencent');
-const blocks = (text: string, lang: string): string[] => [...text.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+const RELEASE_SECTION = docSection('docs/own-contract.md', '## Releasing a version of your contract', '## Keep up with Tencent');
+const blocks = (lang: string): string[] => scenarioBlocks('diff-gate').filter((b) => b.lang === lang).map((b) => `${b.text}\n`);
 
 const work = mkdtempSync(join(tmpdir(), 'asr-readme-'));
 const repo = join(work, 'project');
@@ -61,8 +59,8 @@ beforeAll(async () => {
   edit('  Label:\n', '  Caption:\n');
 });
 
-describe("the README's diff examples", () => {
-  const commands = blocks(DIFF_SECTION, 'sh')[0]!.split('\n').filter((l) => l.trim() !== '');
+describe("the guide's diff examples", () => {
+  const commands = blocks('sh')[0]!.split('\n').filter((l) => l.trim() !== '');
   test('the sh block has the three commands', () => {
     expect(commands.map((c) => c.replace(/\s+#.*$/, ''))).toEqual(['npx asr-contract diff main', 'npx asr-contract diff HEAD~1 HEAD --format markdown', 'npx asr-contract diff main --breaking-only']);
   });
@@ -79,7 +77,7 @@ describe("the README's diff examples", () => {
   });
 
   test('the CI step writes the markdown comment, and the next step posts it whatever the outcome', () => {
-    const steps = parseYaml(blocks(DIFF_SECTION, 'yaml')[0]!) as { run?: string; if?: string }[];
+    const steps = parseYaml(blocks('yaml')[0]!) as { run?: string; if?: string }[];
     const diff = steps.findIndex((s) => s.run?.includes('asr-contract diff'));
     // GitHub Actions substitutes the expression; a pull request into main has base_ref main.
     const r = sh(steps[diff]!.run!.replace('${{ github.base_ref }}', 'main'));
@@ -90,7 +88,7 @@ describe("the README's diff examples", () => {
   });
 
   test('an unreadable base in the CI step still fills the comment', () => {
-    const steps = parseYaml(blocks(DIFF_SECTION, 'yaml')[0]!) as { run?: string }[];
+    const steps = parseYaml(blocks('yaml')[0]!) as { run?: string }[];
     const r = sh(steps.find((s) => s.run?.includes('asr-contract diff'))!.run!.replace('${{ github.base_ref }}', 'no-such-branch'));
     expect(r.code).toBe(2);
     expect(readFileSync(join(repo, 'diff.md'), 'utf8')).toMatch(/^## ASR contract diff failed\n\nComparing `origin\/no-such-branch` with `the working tree` failed: "origin\/no-such-branch" is neither a directory nor a git ref/);
@@ -98,7 +96,7 @@ describe("the README's diff examples", () => {
 });
 
 // After the examples above: these steps change the project (a version bump, a commit, a tag).
-describe("the README's release steps", () => {
+describe("the guide's release steps", () => {
   const inline = [...RELEASE_SECTION.matchAll(/`((?:npx asr-contract|git tag) [^`]+)`/g)].map((m) => m[1]!);
 
   test('are the entry, the tag, and a diff against the tag', () => {

@@ -1,6 +1,7 @@
-// The README points contributors at docs/spec-format.md and gives the editor set-up the reference
+// The contributors' guide points at docs/spec-format.md and gives the editor set-up the reference
 // itself gives; the setting names a schema that exists and a glob that covers every spec file.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { docSection } from '../helpers/doc-blocks.js';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
@@ -8,14 +9,15 @@ import { KIT_DOC_FILES } from '../../src/outputs.js';
 import { renderSpecFormat, SCHEMA_PATH } from '../../src/spec-format/render.js';
 import { readSpecTree } from '../../src/spec/load.js';
 
-const README = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8');
-const SECTION = README.slice(README.indexOf('## Add or change an action'), README.indexOf('## Tests'));
+const SECTION = docSection('docs/architecture.md', '## Add or change an action', '## Tests');
 const jsonBlock = (text: string): Record<string, Record<string, string>> => JSON.parse(/```json\n([\s\S]*?)```/.exec(text)![1]!) as Record<string, Record<string, string>>;
 
-describe('README › Add or change an action', () => {
+describe('docs/architecture.md › Add or change an action', () => {
   test('links the spec-format reference the build writes', () => {
-    expect(SECTION).toContain(`[${KIT_DOC_FILES.specFormat}](${KIT_DOC_FILES.specFormat})`);
-    expect(existsSync(join(PACKAGE_ROOT, KIT_DOC_FILES.specFormat))).toBe(true);
+    // The guide sits in docs/, so its link is relative to that folder.
+    const link = relative('docs', KIT_DOC_FILES.specFormat);
+    expect(SECTION).toContain(`[${KIT_DOC_FILES.specFormat}](${link})`);
+    expect(existsSync(join(PACKAGE_ROOT, 'docs', link))).toBe(true);
   });
 
   test('shows the same yaml-language-server setting as the reference', () => {

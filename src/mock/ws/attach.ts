@@ -16,6 +16,7 @@ import { SurfaceError } from '../surfaces/codes.js';
 import { verifyHmac } from '../surfaces/hmac-auth.js';
 import { pathMatcher } from '../surfaces/path-template.js';
 import { Session } from './session.js';
+import type { Traffic } from '../traffic.js';
 
 export interface WsDeps {
   model: Model;
@@ -24,7 +25,7 @@ export interface WsDeps {
   options: EmulatorOptions;
 }
 
-export function attachChannels(server: Server, deps: WsDeps): { close(): void } {
+export function attachChannels(server: Server, deps: WsDeps, traffic?: Traffic): { close(): void } {
   const { model, options } = deps;
   // The largest message a client may send is the emulator's choice (specs/emulator.yaml wire); ws closes with 1009 past it.
   const wss = new WebSocketServer({ noServer: true, maxPayload: model.emulator.wire.websocket.frameBytes });
@@ -39,6 +40,7 @@ export function attachChannels(server: Server, deps: WsDeps): { close(): void } 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    traffic?.channel(route.channel.name);
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
       const channel = route.channel;
       const raw = Object.fromEntries(new URLSearchParams(q < 0 ? '' : target.slice(q + 1)));
