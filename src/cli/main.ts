@@ -70,6 +70,20 @@ const COMMANDS: Record<string, Command> = {
       return { usage: m.DRIFT_USAGE, run: m.runDrift };
     },
   },
+  proxy: {
+    summary: 'a re-signing contract proxy: check real traffic against the contract (--record FILE.har)',
+    load: async () => {
+      const m = await import('./proxy.js');
+      return { usage: m.PROXY_USAGE, run: m.runProxy };
+    },
+  },
+  verify: {
+    summary: 'check the ASR exchanges in a HAR file against the contract, offline',
+    load: async () => {
+      const m = await import('./verify.js');
+      return { usage: m.VERIFY_USAGE, run: m.runVerify };
+    },
+  },
   mock: {
     summary: 'run the local ASR emulator (strict auth, validation and state)',
     load: async () => {

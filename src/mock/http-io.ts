@@ -1,7 +1,8 @@
 // Raw HTTP plumbing for the emulator: body reading bounded in bytes and in time, answers sent before
 // the body was read (and what then happens to the rest of it), and answers for requests Node itself
 // rejects (oversized headers, malformed HTTP), which must still get the service's envelope.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 
 export type BodyRead =
@@ -115,4 +116,18 @@ export function writeRawJson(socket: Duplex, status: number, reason: string, con
   if (!socket.writable) return;
   const text = JSON.stringify(body);
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+}
+
+/** Listens, and resolves with the URL it answers at (a bracketed IPv6 address where it is one). */
+export async function listenOn(server: Server, listen: { host: string; port: number }): Promise<{ url: string; host: string; port: number }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { url: `http://${host}:${address.port}`, host: address.address, port: address.port };
 }

@@ -1,7 +1,6 @@
 // The emulator's HTTP server: a thin node:http adapter around the API 3.0 pipeline.
 // Listens where it is told (127.0.0.1 by default) and answers every request with the envelope.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Model } from '../model/types.js';
 import { ModelValidators } from '../model/validators.js';
 import type { Api3Deps } from './api3/handle.js';
@@ -10,7 +9,7 @@ import { CallbackScheduler } from './callbacks/scheduler.js';
 import { ApiError } from './errors.js';
 import { pathMatcher } from './surfaces/path-template.js';
 import { attachChannels } from './ws/attach.js';
-import { send as sendReply, writeRawJson } from './http-io.js';
+import { listenOn, send as sendReply, writeRawJson } from './http-io.js';
 import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
@@ -123,19 +122,9 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
     const error = new ApiError(protocol.code(oversized ? 'request-size' : 'invalid-parameter'), oversized ? undefined : 'HTTP request');
     writeRawJson(socket, oversized ? 431 : 400, oversized ? 'Request Header Fields Too Large' : 'Bad Request', model.service.answer.contentType, errorEnvelope(model, error, 'en-US'));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const at = await listenOn(server, listen);
   return {
-    url: `http://${host}:${address.port}`,
-    host: address.address,
-    port: address.port,
+    ...at,
     store: core.deps.store,
     server,
     callbacks: core.callbacks,

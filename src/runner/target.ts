@@ -30,6 +30,15 @@ export interface TargetFlags {
 
 export class TargetError extends Error {}
 
+/** The flags a command names the three origins with (the proxy calls them --upstream, …). */
+export interface TargetFlagNames {
+  base: string;
+  flash: string;
+  ws: string;
+}
+
+const TEST_FLAGS: TargetFlagNames = { base: '--base-url', flash: '--flash-base-url', ws: '--ws-base-url' };
+
 export function isLocalUrl(url: URL): boolean {
   return isLoopbackHost(url.hostname);
 }
@@ -71,17 +80,17 @@ export function emulatorTarget(model: Model, baseUrl: string): Target {
   };
 }
 
-export function remoteTarget(model: Model, flags: TargetFlags, env: NodeJS.ProcessEnv): Target {
+export function remoteTarget(model: Model, flags: TargetFlags, env: NodeJS.ProcessEnv, names: TargetFlagNames = TEST_FLAGS): Target {
   const apiHosts = model.service.endpoints.map((e) => e.host);
-  if (!flags.baseUrl) throw new TargetError('--flash-base-url and --ws-base-url change where --base-url\'s surfaces go; pass --base-url too');
-  const api = originOf('--base-url', flags.baseUrl, ['http:', 'https:'], `https://${apiHosts[0]}`);
+  if (!flags.baseUrl) throw new TargetError(`${names.flash} and ${names.ws} change where ${names.base}'s surfaces go; pass ${names.base} too`);
+  const api = originOf(names.base, flags.baseUrl, ['http:', 'https:'], `https://${apiHosts[0]}`);
   // Tencent serves API 3.0 and the other surfaces on different hosts; the same origin serves all
   // of them anywhere else (the emulator, a proxy). Only a named host is ever contacted.
   const split = apiHosts.includes(api.hostname);
   const endpointHost = model.endpoints[0]?.host;
   const channelHost = model.channels[0]?.host;
-  const flash = flags.flashBaseUrl !== undefined ? originOf('--flash-base-url', flags.flashBaseUrl, ['http:', 'https:'], `https://${endpointHost}`) : split ? undefined : api;
-  const ws = flags.wsBaseUrl !== undefined ? originOf('--ws-base-url', flags.wsBaseUrl, ['ws:', 'wss:', 'http:', 'https:'], `wss://${channelHost}`) : split ? undefined : api;
+  const flash = flags.flashBaseUrl !== undefined ? originOf(names.flash, flags.flashBaseUrl, ['http:', 'https:'], `https://${endpointHost}`) : split ? undefined : api;
+  const ws = flags.wsBaseUrl !== undefined ? originOf(names.ws, flags.wsBaseUrl, ['ws:', 'wss:', 'http:', 'https:'], `wss://${channelHost}`) : split ? undefined : api;
 
   const named = [api, flash, ws].filter((u): u is URL => u !== undefined);
   const allLocal = named.every(isLocalUrl);
@@ -93,8 +102,8 @@ export function remoteTarget(model: Model, flags: TargetFlags, env: NodeJS.Proce
     ...(flash ? { flashBaseUrl: flash.origin } : {}),
     ...(ws ? { wsBaseUrl: wsOrigin(ws) } : {}),
     leftOut: {
-      ...(flash ? {} : { flash: `${api.host} does not serve it (Tencent serves it on ${endpointHost}); add --flash-base-url https://${endpointHost} to include it` }),
-      ...(ws ? {} : { ws: `${api.host} does not serve them (Tencent serves them on ${channelHost}); add --ws-base-url wss://${channelHost} to include them` }),
+      ...(flash ? {} : { flash: `${api.host} does not serve it (Tencent serves it on ${endpointHost}); add ${names.flash} https://${endpointHost} to include it` }),
+      ...(ws ? {} : { ws: `${api.host} does not serve them (Tencent serves them on ${channelHost}); add ${names.ws} wss://${channelHost} to include them` }),
     },
     emulator: false,
     credentials: fromEnv ? 'environment' : 'local-pair',

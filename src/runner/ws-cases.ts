@@ -7,6 +7,7 @@ import { describeAjvError } from '../model/ajv.js';
 import { evaluateValue, Scope } from '../model/expr-eval.js';
 import type { Model } from '../model/types.js';
 import { signedChannelUrl } from '../signing/surface-urls.js';
+import { matchChannelMessage } from './channel-messages.js';
 import { CaseRecorder, type SurfaceCase } from './checks.js';
 import type { DocumentValidators } from './verify.js';
 
@@ -82,14 +83,10 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
       }
       rec.check('the session ends with a close from the server', !received.error, received.error);
       return received.messages.map((m, i) => {
-        // The most specific message that fits: an ack's few fields fit every message.
-        const match = channel.messages
-          .filter((x) => x.direction === 'receive' && x.payload)
-          .sort((a, b) => b.payload!.fields.filter((f) => f.always).length - a.payload!.fields.filter((f) => f.always).length)
-          .find((x) => asyncapi.pointer(`/components/messages/${channel.name}.${x.name}/payload`)?.(m));
+        const match = matchChannelMessage(channel, asyncapi, 'receive', m).name;
         const firstSchema = asyncapi.pointer(`/components/messages/${channel.name}.error/payload`);
-        rec.check(`message ${i + 1} matches a message schema${match ? ` (${match.name})` : ''}`, match !== undefined, match ? undefined : `${JSON.stringify(m).slice(0, 200)}; as an error: ${firstSchema && !firstSchema(m) ? (firstSchema.errors ?? []).map(describeAjvError).join('; ') : '?'}`);
-        return match?.name ?? '?';
+        rec.check(`message ${i + 1} matches a message schema${match ? ` (${match})` : ''}`, match !== undefined, match ? undefined : `${JSON.stringify(m).slice(0, 200)}; as an error: ${firstSchema && !firstSchema(m) ? (firstSchema.errors ?? []).map(describeAjvError).join('; ') : '?'}`);
+        return match ?? '?';
       });
     };
     const status = (m: unknown): unknown => (m && typeof m === 'object' ? (m as Record<string, unknown>).code : undefined);

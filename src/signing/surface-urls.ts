@@ -32,17 +32,30 @@ function authParams(sig: HmacSignature, input: SigningInput): Record<string, str
   return out;
 }
 
+/** The query of a channel URL whose parameters are complete: sorted, URL-encoded, the signature last. */
+export function signChannelQuery(sig: HmacSignature, host: string, path: string, params: Record<string, string>, secretKey: string): { query: string; stringToSign: string } {
+  const { stringToSign, signature } = signHmacSha1(secretKey, { host, path, params });
+  const query = Object.keys(params)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]!)}`)
+    .join('&');
+  return { query: `${query}&${sig.parameter}=${encodeURIComponent(signature)}`, stringToSign };
+}
+
 /** `wss://…/asr/v2/<appid>?…&signature=…`: the signature goes last, URL-encoded. */
 export function signedChannelUrl(channel: Channel, input: SigningInput): { url: string; stringToSign: string } {
   const base = new URL(input.base);
   const path = fillPath(channel.path, input.appId);
   const params = { ...input.params, ...authParams(channel.signature, input) };
-  const { stringToSign, signature } = signHmacSha1(input.secretKey, { host: base.host, path, params });
-  const query = Object.keys(params)
-    .sort()
-    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k]!)}`)
-    .join('&');
-  return { url: `${base.protocol}//${base.host}${path}?${query}&${channel.signature.parameter}=${encodeURIComponent(signature)}`, stringToSign };
+  const { query, stringToSign } = signChannelQuery(channel.signature, base.host, path, params, input.secretKey);
+  return { url: `${base.protocol}//${base.host}${path}?${query}`, stringToSign };
+}
+
+/** The query and signature headers of an endpoint call whose parameters are complete. */
+export function signEndpointQuery(endpoint: Endpoint, host: string, path: string, params: Record<string, string>, secretKey: string): { query: string; headers: Record<string, string>; stringToSign: string } {
+  const { stringToSign, signature } = signHmacSha1(secretKey, { ...(endpoint.signature.method ? { method: endpoint.method } : {}), host, path, params });
+  const query = new URLSearchParams(Object.keys(params).sort().map((k): [string, string] => [k, params[k]!])).toString();
+  return { query, headers: endpoint.signature.header ? { [endpoint.signature.header]: signature } : {}, stringToSign };
 }
 
 /** The flash URL and the headers that carry its signature. */
@@ -50,7 +63,6 @@ export function signedEndpointRequest(endpoint: Endpoint, input: SigningInput): 
   const base = new URL(input.base);
   const path = fillPath(endpoint.path, input.appId);
   const params = { ...input.params, ...authParams(endpoint.signature, input) };
-  const { stringToSign, signature } = signHmacSha1(input.secretKey, { ...(endpoint.signature.method ? { method: endpoint.method } : {}), host: base.host, path, params });
-  const query = new URLSearchParams(Object.keys(params).sort().map((k): [string, string] => [k, params[k]!])).toString();
-  return { url: `${base.protocol}//${base.host}${path}?${query}`, headers: endpoint.signature.header ? { [endpoint.signature.header]: signature } : {}, stringToSign };
+  const { query, headers, stringToSign } = signEndpointQuery(endpoint, base.host, path, params, input.secretKey);
+  return { url: `${base.protocol}//${base.host}${path}?${query}`, headers, stringToSign };
 }

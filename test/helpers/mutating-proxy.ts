@@ -50,10 +50,22 @@ export function mutate(kind: MutationKind, model: Model, action: string, status:
   }
 }
 
+/** One answer as this proxy sent it on, in the order the requests came. */
+export interface SentAnswer {
+  action: string;
+  status: number;
+  /** The exact bytes sent. */
+  body: Buffer;
+  /** The upstream's own answer, before any breakage. */
+  original: string;
+  mutated: boolean;
+}
+
 export interface MutatingProxy {
   url: string;
   /** Postman-Token of every request whose answer was broken, with its action. */
   mutated: Map<string, string>;
+  sent: SentAnswer[];
   close(): Promise<void>;
 }
 
@@ -61,6 +73,7 @@ export interface MutatingProxy {
 export async function startMutatingProxy(upstream: string, model: Model, kind: MutationKind | 'none', spare: ReadonlySet<string> = new Set()): Promise<MutatingProxy> {
   const target = new URL(upstream);
   const mutated = new Map<string, string>();
+  const sent: SentAnswer[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -79,13 +92,15 @@ export async function startMutatingProxy(upstream: string, model: Model, kind: M
               mutated.set(String(req.headers['postman-token']), action);
             }
           }
+          const bytes = Buffer.from(out.text);
+          sent.push({ action, status: out.status, body: bytes, original: text, mutated: out.text !== text || out.status !== (upRes.statusCode ?? 200) });
           res.writeHead(out.status, { 'Content-Type': 'application/json' });
-          res.end(out.text);
+          res.end(bytes);
         });
       });
       up.end(Buffer.concat(chunks));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, mutated, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, mutated, sent, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -12,8 +12,9 @@ import type { Transcriber } from '../recognizer/transcriber.js';
 import type { Store } from '../state/store.js';
 import { missingReference } from '../state/references.js';
 
-export async function inspectAudioParams(model: Model, action: Action, params: Record<string, unknown>, recognizer?: Transcriber): Promise<Record<string, AudioFacts>> {
-  const out: Record<string, AudioFacts> = {};
+/** The audio rules of every audio field: what each field's audio is, or the refusal the spec gives the first broken rule. */
+export async function checkAudioParams(model: Model, action: Action, params: Record<string, unknown>): Promise<Map<string, { facts: AudioFacts; bytes: Buffer }>> {
+  const out = new Map<string, { facts: AudioFacts; bytes: Buffer }>();
   for (const field of action.request.fields) {
     const value = params[field.name];
     if (!field.audio || typeof value !== 'string' || value === '') continue;
@@ -21,7 +22,15 @@ export async function inspectAudioParams(model: Model, action: Action, params: R
     const buf = decodeBase64(value) ?? Buffer.from(value, 'base64');
     const found = await checkAudio(field.audio, field.name, buf, params, model.emulator.audio);
     if (isRefusal(found)) throw new ApiError(found.code, found.param, undefined, { kind: AUDIO_RULE_MESSAGES[found.rule], args: { ...found.args, param: found.param } });
-    out[field.name] = await transcribeServed(model, recognizer, field.audio, params, found, buf);
+    out.set(field.name, { facts: found, bytes: buf });
+  }
+  return out;
+}
+
+export async function inspectAudioParams(model: Model, action: Action, params: Record<string, unknown>, recognizer?: Transcriber): Promise<Record<string, AudioFacts>> {
+  const out: Record<string, AudioFacts> = {};
+  for (const [name, { facts, bytes }] of await checkAudioParams(model, action, params)) {
+    out[name] = await transcribeServed(model, recognizer, action.request.fields.find((f) => f.name === name)!.audio!, params, facts, bytes);
   }
   return out;
 }
