@@ -33,9 +33,10 @@ export async function answerRequest(req: IncomingMessage, { pathname, query, rou
   const method = req.method ?? 'GET';
   let read: BodyRead | undefined;
   const bodyWithin = async (limit: number): Promise<BodyRead> => (read = await readBody(req, limit, wire.bodyIdleSeconds * 1000));
-  // A body left unread lingers (so a client still sending sees the answer), one cut off is closed.
+  // A body left unread (a refusal before reading it, or a Content-Length over the limit) lingers, so a
+  // client still sending sees the answer; one cut off at the limit, or stalled, is closed at once.
   const rest = (limit: number): Rest | undefined => {
-    if (!read) return { linger: { bytes: Math.min(wire.lingerBytes, limit), ms: wire.lingerSeconds * 1000 } };
+    if (!read || (read.kind === 'too-large' && read.received === 0)) return { linger: { bytes: Math.min(wire.lingerBytes, limit), ms: wire.lingerSeconds * 1000 } };
     return read.kind === 'complete' ? undefined : { close: true };
   };
 

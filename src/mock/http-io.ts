@@ -91,9 +91,13 @@ export function send(req: IncomingMessage, res: ServerResponse, reply: Reply, re
     res.end(reply.text);
     return;
   }
+  const lingering = rest !== undefined && !req.complete;
+  // Node ends the connection right after the answer when the client asked for Connection: close; with
+  // unread body bytes that end is a reset, and a client still sending (it fails on EPIPE) loses the answer.
+  if (lingering) res.shouldKeepAlive = true;
   res.writeHead(reply.status, headers);
   res.end(reply.text);
-  if (rest && !req.complete) linger(req, rest.linger.bytes, rest.linger.ms);
+  if (lingering) linger(req, rest.linger.bytes, rest.linger.ms);
 }
 
 function linger(req: IncomingMessage, bytes: number, ms: number): void {
@@ -108,7 +112,11 @@ function linger(req: IncomingMessage, bytes: number, ms: number): void {
     dropped += chunk.length;
     if (dropped > bytes) cut();
   });
-  req.on('end', () => clearTimeout(timer));
+  req.on('end', () => {
+    clearTimeout(timer);
+    // The client's own Connection: close, held back while lingering, now that nothing is left unread.
+    if (/\bclose\b/i.test(req.headers.connection ?? '')) req.socket.end();
+  });
   req.on('close', () => clearTimeout(timer));
 }
 

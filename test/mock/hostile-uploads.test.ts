@@ -93,6 +93,13 @@ describe.skipIf(process.platform !== 'linux')('flash uploads without a signature
     child?.kill('SIGTERM');
   });
 
+  test('a refused 1 MB upload whose client asked for Connection: close, and sends on, still gets the answer (10 rounds)', async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await upload(port, `POST ${flashPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n`, MB, MB);
+      expect(JSON.parse(r.body)).toMatchObject({ code: 4002 });
+    }
+  }, 60_000);
+
   test('5 concurrent 95 MB uploads: each refused (4002) within 1 s of its head, emulator memory up by less than 50 MB', async () => {
     const before = rssOf(child.pid!);
     let peak = before;
