@@ -23,7 +23,8 @@ for (const path of process.argv.slice(2)) {
     passed += a.total - a.failed;
     failed += a.failed + report.run.failures.filter((f) => f.error?.name !== 'AssertionError').length;
   } else if ('passed' in report && 'failed' in report) {
-    // asr-contract test: contract-summary.json (collection assertions plus second-opinion checks)
+    // asr-contract test or merge-reports: contract-summary.json (every check: the preflight, the collection's
+    // assertions, the second opinion, the WebSocket and callback checks)
     passed += report.passed;
     failed += report.failed;
   } else {

@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { signTc3 } from '../src/signing/tc3.js';
 import { compileSpecDir } from '../src/model/compile.js';
-import { fixtureWav } from '../src/postman/fixture-wav.js';
+import { fixtureWav } from '../src/collection/fixture-wav.js';
 import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { median, ratioRow, row } from './measure.js';
 import { startChildServer } from './servers.js';

@@ -21,3 +21,13 @@ export const OUTPUT_FILES = {
 export const KIT_DOC_FILES = {
   specFormat: 'docs/spec-format.md',
 } as const;
+
+/** The Bruno collection (generated/bruno/), which `asr-contract build` writes whole. */
+export const BRUNO_DIR = `${GENERATED_DIR}/bruno`;
+
+/**
+ * Folders whose files of a kind are all the build's: Bruno runs every .yml file in its collection, so
+ * one that a renamed case left behind would still run. `build` removes such a file, `build --check`
+ * reports it.
+ */
+export const OWNED_OUTPUTS: readonly { dir: string; ext: string }[] = [{ dir: BRUNO_DIR, ext: '.yml' }];

@@ -4,14 +4,15 @@ import type { Model } from './model/types.js';
 import { emitAsyncApi } from './asyncapi/emit.js';
 import { emitOpenApi } from './openapi/emit.js';
 import { emitCollection } from './postman/emit.js';
-import { fixtureWav } from './postman/fixture-wav.js';
+import { fixtureWav } from './collection/fixture-wav.js';
 import { renderSpecFormat } from './spec-format/render.js';
 import { emitTypes } from './typescript/emit.js';
 import { documentYaml } from './yaml-output.js';
 import { liveEnvironment, localEnvironment } from './postman/environment.js';
+import { emitBruno } from './bruno/emit.js';
 
-export { GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
-import { KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
+export { BRUNO_DIR, GENERATED_DIR, KIT_DOC_FILES, OUTPUT_FILES, OWNED_OUTPUTS } from './output-paths.js';
+import { BRUNO_DIR, KIT_DOC_FILES, OUTPUT_FILES } from './output-paths.js';
 
 /** Text files are strings; the audio fixture is bytes. */
 export type OutputContent = string | Buffer;
@@ -42,6 +43,7 @@ export function renderOutputs(model: Model, options: RenderOptions = { kitDocs: 
     [OUTPUT_FILES.typesCjs, types],
     [OUTPUT_FILES.flashAudio, fixtureWav()],
   ]);
+  for (const [path, content] of emitBruno(model)) files.set(`${BRUNO_DIR}/${path}`, content);
   if (options.kitDocs) files.set(KIT_DOC_FILES.specFormat, renderSpecFormat());
   return files;
 }

@@ -3,20 +3,22 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Model } from '../model/types.js';
-import { renderOutputs } from '../outputs.js';
+import { OWNED_OUTPUTS, renderOutputs } from '../outputs.js';
 import { compileOrReport } from './compile-or-report.js';
 import { CliError, UsageError, type Io } from './io.js';
 import { untilStopped } from './until-stopped.js';
 import { describeProject, displayPath, type ContractProject } from '../project/resolve.js';
 import { watchSpecs } from './watch-specs.js';
-import { staleFiles, writeFilesAtomically } from './write-files.js';
+import { removeStrayFiles, staleFiles, strayFiles, writeFilesAtomically } from '../write-files.js';
 
 export const BUILD_USAGE = `Usage: asr-contract build [--check | --watch] [--root DIR]
 
-Compiles the contract's specs/ into its generated/ (OpenAPI 3.1, AsyncAPI 3.0, Postman collection,
-environments, types).
+Compiles the contract's specs/ into its generated/: OpenAPI 3.1, AsyncAPI 3.0, the Postman collection
+and its environments, a native Bruno collection (generated/bruno/, OpenCollection YAML, with its
+local and live environments) and TypeScript types.
   --check     write nothing; say which contract was checked, and exit 1 listing every file that
-              is stale or missing
+              is stale or missing, and every request file in generated/bruno/ that the build no
+              longer writes (a build removes those)
   --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C (or until the
               process that started it exits); a spec with errors prints its diagnostics and leaves
               the last good outputs in place
@@ -27,11 +29,14 @@ loader limit, such as an alias bomb) is refused with one line naming the file an
 const ms = (since: number): number => Math.round(performance.now() - since);
 
 /** Compile and write; undefined (diagnostics printed, nothing written) when the specs have errors. */
-function buildOnce(project: ContractProject, io: Io): { model: Model; written: string[]; files: number } | undefined {
+function buildOnce(project: ContractProject, io: Io): { model: Model; written: string[]; removed: string[]; files: number } | undefined {
   const model = compileOrReport(project.root, io);
   if (!model) return undefined;
   const files = renderOutputs(model, { kitDocs: project.isKit });
-  return { model, written: writeFilesAtomically(project.root, files).written, files: files.size };
+  const written = writeFilesAtomically(project.root, files).written;
+  const stray = strayFiles(project.root, files, OWNED_OUTPUTS);
+  removeStrayFiles(project.root, stray, OWNED_OUTPUTS);
+  return { model, written, removed: stray, files: files.size };
 }
 
 export function runBuild(argv: string[], io: Io, project: ContractProject, signal?: AbortSignal): number | Promise<number> {
@@ -47,9 +52,12 @@ export function runBuild(argv: string[], io: Io, project: ContractProject, signa
     if (!model) return 1;
     const files = renderOutputs(model, { kitDocs: project.isKit });
     const stale = staleFiles(project.root, files);
+    const stray = strayFiles(project.root, files, OWNED_OUTPUTS);
     for (const s of stale) io.stderr(`${s.reason === 'missing' ? 'missing' : 'stale'}: ${s.path}`);
-    if (stale.length > 0) {
-      io.stderr(`generated/ of ${which} is out of date (${stale.length} of ${files.size} files); run \`asr-contract build\` and commit the result.`);
+    for (const p of stray) io.stderr(`not written by the build (a build removes it): ${p}`);
+    if (stale.length + stray.length > 0) {
+      const extra = stray.length > 0 ? ` and ${stray.length} left over` : '';
+      io.stderr(`generated/ of ${which} is out of date (${stale.length} of ${files.size} files${extra}); run \`asr-contract build\` and commit the result.`);
       return 1;
     }
     io.stdout(`generated/ of ${which} is up to date (${files.size} files, ${model.actions.length} actions).`);
@@ -59,6 +67,7 @@ export function runBuild(argv: string[], io: Io, project: ContractProject, signa
   if (!built) return 1;
   io.stdout(`built ${built.model.actions.length} actions into ${built.files} files (${built.written.length} changed) in ${ms(started)} ms`);
   for (const p of built.written) io.stdout(`  wrote ${p}`);
+  for (const p of built.removed) io.stdout(`  removed ${p} (no longer built)`);
   return 0;
 }
 

@@ -8,7 +8,7 @@ import { displayPath, type ContractProject } from '../project/resolve.js';
 import { formatDiagnostic } from '../spec/diagnostics.js';
 import { readSpecTree } from '../spec/load.js';
 import { CliError, type Io } from './io.js';
-import { writeFilesAtomically } from './write-files.js';
+import { writeFilesAtomically } from '../write-files.js';
 
 export const INIT_USAGE = `Usage: asr-contract init [--force] [--root DIR]
 

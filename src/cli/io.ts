@@ -7,12 +7,22 @@ export interface Io {
   cwd: string;
 }
 
-export const processIo = (): Io => ({
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-  env: process.env,
-  cwd: process.cwd(),
-});
+export function processIo(): Io {
+  // `asr-contract … | head -1`: once the reader has gone, there is no one left to tell anything to.
+  // End quietly, as other command-line tools do, instead of an EPIPE stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  return {
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
 
 export { PACKAGE_ROOT } from '../package-root.js';
 

@@ -29,10 +29,17 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   test: {
-    summary: 'run the contract tests with newman (against the emulator, or --base-url)',
+    summary: 'run the contract tests with newman (against the emulator, or --base-url; --shard K/N for CI)',
     load: async () => {
       const m = await import('./test.js');
       return { usage: m.TEST_USAGE, run: m.runTest };
+    },
+  },
+  'merge-reports': {
+    summary: "join the reports of a run's shards (test --shard K/N) into one JUnit, HTML and summary",
+    load: async () => {
+      const m = await import('./merge-reports.js');
+      return { usage: m.MERGE_REPORTS_USAGE, run: m.runMergeReports };
     },
   },
   sign: {

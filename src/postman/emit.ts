@@ -1,11 +1,12 @@
 // IR → Postman Collection v2.1, built with the postman-collection SDK. Pure: no I/O, no clock.
 import sdk from 'postman-collection';
-import { contractCases, idVariable, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
-import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
-import { headerName, optionalHeaderName } from '../model/roles.js';
+import { contractCases, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
+import { collectionVariables, CONTRACT_DATA_DESCRIPTION } from '../collection/variables.js';
+import { optionalHeaderName } from '../model/roles.js';
+import { contractData } from '../collection/contract-data.js';
 import type { Model } from '../model/types.js';
 import { OUTPUT_FILES } from '../output-paths.js';
-import { folderDescription } from './folder-descriptions.js';
+import { folderDescription, type RunnerWords } from '../collection/folder-descriptions.js';
 import { stableId } from './ids.js';
 import { caseItem } from './item.js';
 import { scriptLines } from './scripts.js';
@@ -19,6 +20,17 @@ interface Folder {
   item: (Folder | ReturnType<typeof caseItem>)[];
   event?: unknown[];
 }
+
+const POSTMAN_WORDS: RunnerWords = {
+  runner: 'Run it in the Collection Runner (⋯ → Run folder): each call reads the ids the calls before it stored in collection variables',
+  variables: 'collection variables',
+  fileBody: (noAudio) =>
+    [
+      `The body is the file \`${OUTPUT_FILES.flashAudio}\`, and Postman reads file bodies relative to its working directory.`,
+      `In the app, set **Settings → General → Working directory** to a checkout of this project (and allow reading files there if asked);`,
+      `otherwise no audio is sent and the service answers ${noAudio}. newman, run from the project root, finds the file.`,
+    ].join(' '),
+};
 
 /** Flash-style endpoints sign and test themselves with folder-level scripts. */
 function endpointEvents(folderPath: string[]): unknown[] {
@@ -38,7 +50,7 @@ function folderTree(model: Model, cases: ContractCase[]): Folder[] {
       path.push(name);
       let next = node.item.find((x): x is Folder => 'item' in x && x.name === name);
       if (!next) {
-        next = { id: stableId('folder', ...path), name, description: { content: folderDescription(model, path), type: 'text/markdown' }, item: [] };
+        next = { id: stableId('folder', ...path), name, description: { content: folderDescription(model, path, POSTMAN_WORDS), type: 'text/markdown' }, item: [] };
         node.item.push(next);
       }
       node = next;
@@ -47,49 +59,6 @@ function folderTree(model: Model, cases: ContractCase[]): Folder[] {
     if (c.endpoint && !node.event) node.event = endpointEvents(path);
   }
   return root.item as Folder[];
-}
-
-/**
- * What the sandbox scripts need from the specs: response schemas (draft-07, for the sandbox's ajv 6)
- * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
- */
-export function sandboxSchemas(model: Model): string {
-  const actions: Record<string, unknown> = {};
-  for (const a of model.actions) {
-    const { $schema: _ignored, ...schema } = actionSchemas(model, a, { dialect: 'draft-07', annotations: false }).response;
-    actions[a.name] = schema;
-  }
-  const types = typeIndex(model);
-  const endpoints = Object.fromEntries(
-    model.endpoints.map((e) => [
-      e.name,
-      {
-        response: standaloneSchema(shapeSchema(e.response, 'response', types, { dialect: 'draft-07', annotations: false, ref: (n) => `#/definitions/${n}` }), [{ shape: e.response, direction: 'response' }], types, { dialect: 'draft-07', annotations: false }),
-        statusField: e.statusField,
-        requestIdField: e.requestIdField,
-        signature: { header: e.signature.header, method: e.signature.method, secretIdParameter: e.signature.secretIdParameter, timestampParameter: e.signature.timestampParameter },
-        // What a failure with no audio says: which code that is, and which file the request sends.
-        emptyAudioCode: e.codes.find((c) => c.role === 'audio-empty')?.code ?? null,
-        audioFile: OUTPUT_FILES.flashAudio,
-      },
-    ]),
-  );
-  // The API 3.0 header names (by role) and envelope member names, so the sandbox scripts never spell them out.
-  const api3 = {
-    headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null },
-    envelope: model.service.envelope,
-  };
-  return JSON.stringify({ api3, actions, endpoints });
-}
-
-function idVariables(model: Model): { key: string; value: string; type: 'string'; description: string }[] {
-  const out = new Map<string, { key: string; value: string; type: 'string'; description: string }>();
-  for (const kind of model.emulator.resources) {
-    const key = idVariable(kind);
-    const example = model.actions.map((a) => a.examples[0]!.request[kind.id.field]).find((v) => v !== undefined);
-    out.set(key, { key, value: example === undefined ? '' : String(example), type: 'string', description: `Id of the last ${kind.title} the contract cases created.` });
-  }
-  return [...out.values()];
 }
 
 export function emitCollection(model: Model): Record<string, unknown> {
@@ -108,12 +77,8 @@ export function emitCollection(model: Model): Record<string, unknown> {
     variable: [
       // secretId, secretKey and token live only in the environments: a collection variable syncs
       // to the workspace and into every export, so a key typed there would leak.
-      { key: 'baseUrl', value: `https://${s.endpoints[0]!.host}`, type: 'string' },
-      { key: 'region', value: s.defaultRegion, type: 'string' },
-      { key: 'appId', value: '', type: 'string' },
-      ...(model.endpoints[0] ? [{ key: 'flashBaseUrl', value: `https://${model.endpoints[0].host}`, type: 'string', description: 'Where flash recognition is served: its own host, or the emulator.' }] : []),
-      ...idVariables(model),
-      { key: 'contractSchemas', value: sandboxSchemas(model), type: 'string', description: 'What the collection scripts read from the contract: the X-TC-* header names, the envelope\'s member names and the response schemas answers are checked against. Generated; do not edit.' },
+      ...collectionVariables(model).map((v) => ({ key: v.key, value: v.value, type: 'string', ...(v.description ? { description: v.description } : {}) })),
+      { key: 'contractSchemas', value: contractData(model, OUTPUT_FILES.flashAudio), type: 'string', description: CONTRACT_DATA_DESCRIPTION },
     ] as never,
   });
   const { info, item: _none, ...rest } = normalise(collection.toJSON() as Record<string, unknown>);

@@ -1,23 +1,21 @@
-// Sandbox scripts are real .js files under sandbox/, loaded verbatim: never assembled from strings.
-// A script that uses a shared helper from sandbox/lib/ gets the helper's file put in front of it,
-// because each Postman script event runs on its own and cannot import.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../package-root.js';
+// The Postman collection's scripts: Postman-API adapters under sandbox/, each after the shared helpers
+// it calls (src/collection/sandbox/), as src/collection/sandbox-source.ts joins them.
+import { CHECK_HELPERS, SHARED, sandboxSource as joined } from '../collection/sandbox-source.js';
 
 export type SandboxScript = 'sign-tc3' | 'contract-tests' | 'sign-flash' | 'flash-tests';
 
-const HELPERS: Record<SandboxScript, string[]> = {
-  'sign-tc3': ['lib/read-contract'],
-  'sign-flash': ['lib/read-contract'],
-  'contract-tests': ['lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
-  'flash-tests': ['lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors'],
+const own = (name: SandboxScript): string => `postman/sandbox/${name}`;
+const IO = 'postman/sandbox/lib/postman-io';
+
+export const SCRIPT_FILES: Record<SandboxScript, readonly string[]> = {
+  'sign-tc3': [SHARED.readContract, SHARED.tc3Authorization, own('sign-tc3')],
+  'sign-flash': [SHARED.readContract, SHARED.flashSignature, own('sign-flash')],
+  'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, IO, own('contract-tests')],
+  'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, IO, own('flash-tests')],
 };
 
-const read = (file: string): string => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox', `${file}.js`), 'utf8');
-
 export function sandboxSource(name: SandboxScript): string {
-  return [...HELPERS[name], name].map(read).join('\n');
+  return joined(SCRIPT_FILES[name]);
 }
 
 /** A script as Postman stores it: one array entry per line. */

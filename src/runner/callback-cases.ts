@@ -54,14 +54,15 @@ function bodyOf(model: Model, cb: Callback, text: string): unknown {
   return coerceToShape(model, cb.body, Object.fromEntries(new URLSearchParams(text)));
 }
 
-export async function runCallbackCases(model: Model, baseUrl: string, creds: Credentials & { appId: string }, openapi: DocumentValidators): Promise<SurfaceCase[]> {
+/** `include` picks callbacks by name (a shard runs some of them). */
+export async function runCallbackCases(model: Model, baseUrl: string, creds: Credentials & { appId: string }, openapi: DocumentValidators, include: (callback: string) => boolean = () => true): Promise<SurfaceCase[]> {
   const out: SurfaceCase[] = [];
-  for (const cb of model.callbacks) {
+  for (const cb of model.callbacks.filter((c) => include(c.name))) {
     const action = model.actions.find((a) => a.name === cb.action)!;
     const success = cb.reply.success ? JSON.stringify(cb.reply.success) : '{}';
     // Receivers that refuse first must see the documented retry; otherwise one delivery is enough.
     const expectRetry = cb.retry.attempts > 1 && cb.reply.success !== undefined && cb.reply.shape.fields.some((f) => f.always);
-    const rec = new CaseRecorder(cb.name, `${cb.name} · delivered to ${cb.action}'s ${cb.urlParameter}${expectRetry ? ', retried after a refusal' : ''}`);
+    const rec = new CaseRecorder(cb.name, `${cb.name} · delivered to ${cb.action}'s ${cb.urlParameter}${expectRetry ? ', retried after a refusal' : ''}`, 'callback');
     const listener = await listen(expectRetry ? [{ status: 200, body: JSON.stringify(refusalOf(cb.reply.success!)) }, { status: 200, body: success }] : [{ status: 200, body: success }]);
     try {
       const token = 'asr-contract-token';

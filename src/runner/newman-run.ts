@@ -1,55 +1,68 @@
-// newman's programmatic API, promised. Reporter options name the files the caller asked for;
-// `progress` is this project's own console view (progress.ts), the others are newman's reporters.
+// newman's programmatic API, promised. newman runs the collection and, when asked, writes its own
+// JSON (newman.json) and prints its own line per request (`cli`); every other report is rendered from
+// the run's RunReport (src/report/), so that all of them tell the same counts.
 import type { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { NewmanRunOptions, NewmanRunSummary } from 'newman';
 import { loadNewman } from './load-newman.js';
+import type { Redact } from '../report/redact.js';
 
-export const REPORTERS = ['progress', 'cli', 'junit', 'json', 'htmlextra'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
-type FileReporter = Exclude<ReporterName, 'cli' | 'progress'>;
+/** newman's own reporters that a contract run can turn on. */
+export type NewmanReporter = 'cli' | 'json';
 
-export const REPORT_FILES: Record<FileReporter, string> = {
-  junit: 'junit.xml',
-  json: 'newman.json',
-  htmlextra: 'report.html',
-};
+export const NEWMAN_JSON_FILE = 'newman.json';
 
-const isFileReporter = (r: ReporterName): r is FileReporter => r in REPORT_FILES;
-
-export function reportPaths(out: string, reporters: readonly ReporterName[]): string[] {
-  return reporters.filter(isFileReporter).map((r) => join(out, REPORT_FILES[r]));
+/**
+ * newman's cli reporter writes to process.stdout itself, so its lines are masked on their way out,
+ * a whole line at a time (a value is never split across two writes of one line).
+ */
+function maskStdout(redact: Redact): () => void {
+  const write = process.stdout.write.bind(process.stdout);
+  let pending = '';
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    pending += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const end = pending.lastIndexOf('\n');
+    const callback = rest.find((r): r is () => void => typeof r === 'function');
+    if (end >= 0) {
+      const lines = pending.slice(0, end + 1);
+      pending = pending.slice(end + 1);
+      return write(redact(lines), callback);
+    }
+    callback?.();
+    return true;
+  }) as typeof process.stdout.write;
+  return () => {
+    process.stdout.write = write;
+    if (pending) write(redact(pending));
+  };
 }
 
 export function runNewman(options: {
   collection: Record<string, unknown>;
   environment: Record<string, unknown>;
-  reporters: readonly ReporterName[];
+  reporters: readonly NewmanReporter[];
   out: string;
   bail: boolean;
-  title: string;
   /** Where file bodies (the flash audio fixture) are found: the project root. */
   workingDir: string;
-  /** Gets the run's event emitter before the first request (the progress view listens to it). */
+  /** Masks credentials in what the cli reporter prints. */
+  redact: Redact;
+  /** Gets the run's event emitter before the first request (the progress view and timers listen to it). */
   onStart?: (run: EventEmitter) => void;
 }): Promise<NewmanRunSummary> {
-  const reporter: Record<string, unknown> = {
-    junit: { export: join(options.out, REPORT_FILES.junit) },
-    json: { export: join(options.out, REPORT_FILES.json) },
-    htmlextra: { export: join(options.out, REPORT_FILES.htmlextra), title: options.title, browserTitle: options.title, skipEnvironmentVars: ['secretKey', 'token'], skipGlobalVars: [] },
-  };
   const run: NewmanRunOptions = {
     collection: options.collection as never,
     environment: options.environment as never,
-    reporters: options.reporters.filter((r) => r !== 'progress'),
-    reporter,
+    reporters: [...options.reporters],
+    reporter: { json: { export: join(options.out, NEWMAN_JSON_FILE) } },
     bail: options.bail,
     timeoutRequest: 60_000,
     workingDir: options.workingDir,
     insecureFileRead: false,
   };
-  return new Promise((resolve, reject) => {
+  const restore = options.reporters.includes('cli') ? maskStdout(options.redact) : () => {};
+  return new Promise<NewmanRunSummary>((resolve, reject) => {
     const emitter = loadNewman().run(run, (err, summary) => (err ? reject(err) : resolve(summary)));
     options.onStart?.(emitter);
-  });
+  }).finally(restore);
 }

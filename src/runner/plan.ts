@@ -2,6 +2,7 @@
 // surface with its address, or why it is left out. The runner then follows this plan and nothing else.
 import type { Model } from '../model/types.js';
 import { fillPath } from '../signing/surface-urls.js';
+import { maskSecretId } from '../report/redact.js';
 import { isLocal, type Target } from './target.js';
 
 export interface RunPlan {
@@ -11,6 +12,8 @@ export interface RunPlan {
   callbacks: boolean;
   /** Printed before the run. */
   lines: string[];
+  /** Surfaces left out for a reason the reports show as skipped checks (not for --folder: the user chose those). */
+  skipped: { ws?: string; callbacks?: string };
 }
 
 export interface PlanOptions {
@@ -48,8 +51,10 @@ export function planRun(model: Model, target: Target, opts: PlanOptions): RunPla
   if (model.callbacks.length > 0) {
     rows.push([`callbacks`, callbackReason === undefined ? `to a listener on 127.0.0.1, for tasks started through ${target.baseUrl} (${model.callbacks.map((c) => c.name).join(', ')})` : `left out: ${callbackReason}`]);
   }
-  rows.push(['credentials', target.credentials === 'environment' ? `TENCENTCLOUD_SECRET_ID ${target.values.secretId} (and its key)` : `the emulator's local test pair, SecretId ${target.values.secretId}`]);
+  rows.push(['credentials', target.credentials === 'environment' ? `TENCENTCLOUD_SECRET_ID ${maskSecretId(target.values.secretId)} (and its key)` : `the emulator's local test pair, SecretId ${maskSecretId(target.values.secretId)}`]);
 
   const width = Math.max(...rows.map(([k]) => k.length));
-  return { ...(ws ? { ws } : {}), callbacks: callbackReason === undefined && model.callbacks.length > 0, lines: rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`) };
+  const chosen = (reason: string | undefined): string | undefined => (reason === '--folder given' ? undefined : reason);
+  const skipped = { ...(chosen(wsReason) ? { ws: wsReason } : {}), ...(chosen(callbackReason) ? { callbacks: callbackReason } : {}) };
+  return { ...(ws ? { ws } : {}), callbacks: callbackReason === undefined && model.callbacks.length > 0, lines: rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`), skipped };
 }

@@ -2,8 +2,10 @@
 // the run's credentials. A closed port, a server of another kind or a TLS failure ends the run at
 // once with one line, instead of hundreds of failures (or, worse, passes) against nothing.
 import { errorCode } from '../model/roles.js';
+import type { CheckResult } from '../report/model.js';
 import type { ErrorRole, Model } from '../model/types.js';
 import { describeFetchError, sendAction } from './api3-call.js';
+import { maskSecretId } from '../report/redact.js';
 import { isLocal, type Target } from './target.js';
 
 export const PREFLIGHT_TIMEOUT_MS = 8_000;
@@ -48,7 +50,8 @@ export async function preflight(model: Model, target: Target, timeoutMs = PREFLI
   const error = (envelope as Record<string, unknown>)[env.error] as Record<string, unknown> | undefined;
   const code = error && typeof error === 'object' ? String(error[env.code]) : undefined;
   if (code && AUTH_ROLES.map((r) => errorCode(model, r)).includes(code)) {
-    const whose = target.credentials === 'environment' ? `the key pair in TENCENTCLOUD_SECRET_ID (${target.values.secretId})` : `the local test pair (${target.values.secretId})`;
+    const id = maskSecretId(target.values.secretId);
+    const whose = target.credentials === 'environment' ? `the key pair in TENCENTCLOUD_SECRET_ID (${id})` : `the local test pair (${id})`;
     const hint =
       target.credentials === 'environment'
         ? 'an emulator accepts its local test pair and the TENCENTCLOUD_* pair it was started with: start it with the same values, or unset them here to use the local pair'
@@ -56,4 +59,21 @@ export async function preflight(model: Model, target: Target, timeoutMs = PREFLI
     return `${where} refused ${whose}: ${code} (${String(error![env.message])}); ${hint}`;
   }
   return undefined;
+}
+
+/** The preflight as the reports show it: one check, which fails with the line the run prints. */
+export async function preflightCheck(model: Model, target: Target, timeoutMs = PREFLIGHT_TIMEOUT_MS): Promise<{ check: CheckResult; problem?: string }> {
+  const started = performance.now();
+  const problem = await preflight(model, target, timeoutMs);
+  const check: CheckResult = {
+    suite: 'preflight',
+    // No address in the case: each shard checks its own emulator, and their checks are one check.
+    case: preflightAction(model).action,
+    name: 'the target answers as an API 3.0 server and accepts the credentials',
+    status: problem ? 'failed' : 'passed',
+    ...(problem ? { message: problem } : {}),
+    durationMs: performance.now() - started,
+    source: 'preflight',
+  };
+  return { check, ...(problem ? { problem } : {}) };
 }

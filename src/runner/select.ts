@@ -2,7 +2,7 @@
 // must not send (billable work against a remote server, a surface with no address), with a reason.
 import type { ContractCase } from '../model/cases.js';
 import { stableId } from '../postman/ids.js';
-import { POLL_HEADER } from '../postman/item.js';
+import { POLL_HEADER } from '../collection/case-request.js';
 
 interface Node {
   id?: string;
@@ -59,6 +59,8 @@ export interface Selection {
   requests: number;
   /** How many cases were left out, by reason. */
   leftOut: Map<string, number>;
+  /** Each request left out, with its reason, in collection order (the reports list them as skipped). */
+  leftOutItems: { id: string; name: string; reason: string }[];
 }
 
 /** Why a case must not run, or undefined when it runs. */
@@ -73,9 +75,13 @@ export function selectItems(collection: Record<string, unknown>, cases: Map<stri
   }
   const picked = opts.folders.length > 0 ? pick(items, opts.folders, false) : items;
   const leftOut = new Map<string, number>();
+  const leftOutItems: Selection['leftOutItems'] = [];
   const { nodes } = prune(picked, (n) => {
     const reason = opts.leaveOut?.(cases.get(n.id ?? ''));
-    if (reason !== undefined) leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+    if (reason !== undefined) {
+      leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);
+      leftOutItems.push({ id: n.id ?? '', name: n.name, reason });
+    }
     return reason === undefined;
   });
   let requests = 0;
@@ -83,7 +89,7 @@ export function selectItems(collection: Record<string, unknown>, cases: Map<stri
     requests++;
     return true;
   });
-  return { collection: { ...collection, item: nodes }, requests, leftOut };
+  return { collection: { ...collection, item: nodes }, requests, leftOut, leftOutItems };
 }
 
 /**

@@ -7,12 +7,6 @@ import { createAjv, describeAjvError } from '../model/ajv.js';
 
 const DOC_ID = 'urn:asr-contract:document';
 
-export interface SecondOpinionFinding {
-  case: string;
-  action: string;
-  problem: string;
-}
-
 /** Validators for schemas inside an OpenAPI or AsyncAPI document, addressed by JSON pointer. */
 export class DocumentValidators {
   private readonly ajv = createAjv();
@@ -44,29 +38,28 @@ export class DocumentValidators {
 /** The OpenAPI document's validators. */
 export class OpenApiValidators extends DocumentValidators {}
 
-export function secondOpinion(executions: readonly NewmanRunExecution[], cases: Map<string, ContractCase>, validators: OpenApiValidators): { checked: number; findings: SecondOpinionFinding[] } {
-  const findings: SecondOpinionFinding[] = [];
-  let checked = 0;
-  for (const ex of executions) {
-    const c = cases.get(ex.item.id);
-    if (!c || !ex.response) continue;
-    checked++;
-    const report = (problem: string): void => void findings.push({ case: c.name, action: c.action, problem });
-    let body: unknown;
-    try {
-      body = JSON.parse(ex.response.stream?.toString('utf8') ?? '');
-    } catch {
-      report('the body is not JSON');
-      continue;
-    }
-    // Flash-style endpoints answer their own shape, with no envelope, successes and failures alike.
-    const component = c.endpoint ? `${c.endpoint.name}Response` : c.expect === 'success' ? `${c.action}Envelope` : 'ErrorEnvelope';
-    const validate = validators.component(component);
-    if (!validate) {
-      if (c.expect === 'success') report(`the OpenAPI document has no ${component}`);
-      continue;
-    }
-    if (!validate(body)) report(`${component}: ${(validate.errors ?? []).filter((e) => e.keyword !== 'oneOf').map(describeAjvError).join('; ')}`);
+export interface SecondOpinion {
+  /** The OpenAPI component the answer was checked against. */
+  component: string;
+  /** Why the answer does not fit; undefined when it does. */
+  problem?: string;
+  /** Set when there was nothing to check against: the check is skipped, not passed. */
+  skipped?: string;
+}
+
+/** The second opinion on one answer, or undefined when no answer arrived (the collection already failed it). */
+export function secondOpinion(ex: NewmanRunExecution, c: ContractCase, validators: OpenApiValidators): SecondOpinion | undefined {
+  if (!ex.response) return undefined;
+  // Flash-style endpoints answer their own shape, with no envelope, successes and failures alike.
+  const component = c.endpoint ? `${c.endpoint.name}Response` : c.expect === 'success' ? `${c.action}Envelope` : 'ErrorEnvelope';
+  let body: unknown;
+  try {
+    body = JSON.parse(ex.response.stream?.toString('utf8') ?? '');
+  } catch {
+    return { component, problem: 'the body is not JSON' };
   }
-  return { checked, findings };
+  const validate = validators.component(component);
+  if (!validate) return c.expect === 'success' ? { component, problem: `the OpenAPI document has no ${component}` } : { component, skipped: `the OpenAPI document has no ${component} to check it against` };
+  if (!validate(body)) return { component, problem: `${component}: ${(validate.errors ?? []).filter((e) => e.keyword !== 'oneOf').map(describeAjvError).join('; ')}` };
+  return { component };
 }

@@ -56,11 +56,15 @@ function converse(url: string, drive: (ws: WebSocket) => void): Promise<Received
   });
 }
 
-export async function runWsCases(model: Model, target: WsTarget, asyncapi: DocumentValidators, audio: Buffer): Promise<SurfaceCase[]> {
+/** How many sessions runWsCases opens on a channel (a shard's weight for it). */
+export const sessionsOf = (channel: Model['channels'][number]): number => (channel.emulator?.mode === 'transcript' ? 4 : 3);
+
+/** `include` picks channels by name (a shard runs some of them). */
+export async function runWsCases(model: Model, target: WsTarget, asyncapi: DocumentValidators, audio: Buffer, include: (channel: string) => boolean = () => true): Promise<SurfaceCase[]> {
   const out: SurfaceCase[] = [];
   const pcm = audio.subarray(WAV_HEADER_BYTES);
   for (const channel of model.channels) {
-    if (!channel.emulator) continue;
+    if (!channel.emulator || !include(channel.name)) continue;
     const codeOf = (role: string): number | undefined => channel.codes.find((c) => c.role === role)?.code;
     const url = (overrides: { secretKey?: string; now?: number; expiresIn?: number } = {}): string => {
       const roles = channel.parameterRoles;
@@ -92,7 +96,7 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
     const status = (m: unknown): unknown => (m && typeof m === 'object' ? (m as Record<string, unknown>).code : undefined);
 
     if (channel.emulator.mode === 'transcript') {
-      const ok = new CaseRecorder(channel.name, `${channel.name} · a successful session`);
+      const ok = new CaseRecorder(channel.name, `${channel.name} · a successful session`, 'websocket');
       const received = await converse(url(), (ws) => {
         for (let i = 0; i < pcm.length; i += 6400) ws.send(pcm.subarray(i, i + 6400));
         ws.send(JSON.stringify({ type: 'end' }));
@@ -105,12 +109,12 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
       }
       out.push(ok.result());
 
-      const unknown = new CaseRecorder(channel.name, `${channel.name} · an unknown text frame → ${codeOf('unknown-message')}`);
+      const unknown = new CaseRecorder(channel.name, `${channel.name} · an unknown text frame → ${codeOf('unknown-message')}`, 'websocket');
       const r = await converse(url(), (ws) => ws.send(JSON.stringify({ type: 'pause' })));
       if (classify(unknown, r)) unknown.check(`the answer is code ${codeOf('unknown-message')}`, status(r.messages.at(-1)) === codeOf('unknown-message'), JSON.stringify(r.messages.at(-1)));
       out.push(unknown.result());
     } else {
-      const detect = new CaseRecorder(channel.name, `${channel.name} · a session`);
+      const detect = new CaseRecorder(channel.name, `${channel.name} · a session`, 'websocket');
       const bytesPerMs = Number(evaluateValue(channel.emulator.bytesPerMs, new Scope({ params: {} }))) || 16;
       const needed = (channel.emulator.decisionAfterMs ?? 0) * bytesPerMs + 3200;
       const received = await converse(url(), (ws) => {
@@ -125,12 +129,12 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
       out.push(detect.result());
     }
 
-    const badSig = new CaseRecorder(channel.name, `${channel.name} · a bad signature → ${codeOf('auth-failed')}`);
+    const badSig = new CaseRecorder(channel.name, `${channel.name} · a bad signature → ${codeOf('auth-failed')}`, 'websocket');
     const b = await converse(url({ secretKey: `${target.secretKey}-but-wrong` }), () => {});
     if (classify(badSig, b)) badSig.check(`the answer is code ${codeOf('auth-failed')}`, status(b.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(b.messages.at(-1)));
     out.push(badSig.result());
 
-    const expired = new CaseRecorder(channel.name, `${channel.name} · an expired URL → ${codeOf('auth-failed')}`);
+    const expired = new CaseRecorder(channel.name, `${channel.name} · an expired URL → ${codeOf('auth-failed')}`, 'websocket');
     // Signed 100 s ago, valid for 50 s: within the timestamp window, but past its expiry.
     const e = await converse(url({ now: Math.floor(Date.now() / 1000) - 100, expiresIn: 50 }), () => {});
     if (classify(expired, e)) expired.check(`the answer is code ${codeOf('auth-failed')}`, status(e.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(e.messages.at(-1)));

@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { compileSpecDir } from '../../src/model/compile.js';
-import { KIT_DOC_FILES, OUTPUT_FILES, renderOutputs } from '../../src/outputs.js';
+import { BRUNO_DIR, OUTPUT_FILES, renderOutputs } from '../../src/outputs.js';
 import { runCli } from '../helpers/cli.js';
 import { miniProjects } from '../helpers/spec-fixtures.js';
 
@@ -20,9 +20,9 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-/** A contract's outputs; the kit's checkout also builds its spec-format reference. */
-const FILES = Object.keys(OUTPUT_FILES).length;
-const KIT_FILES = FILES + Object.keys(KIT_DOC_FILES).length;
+/** How many files a contract's build writes (the Bruno collection has a file per case); the kit's checkout also builds its spec-format reference. */
+const fileCount = (dir: string, kitDocs = false): number => renderOutputs(compileSpecDir(dir).model!, { kitDocs }).size;
+const KIT_FILES = fileCount(PACKAGE_ROOT, true);
 
 describe('asr-contract build', () => {
   test('the committed generated/ matches specs/ byte for byte', async () => {
@@ -42,7 +42,7 @@ describe('asr-contract build', () => {
     const dir = project();
     const first = await runCli(['build', '--root', dir]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(new RegExp(`${FILES} changed`));
+    expect(first.stdout).toMatch(new RegExp(`${fileCount(dir)} changed`));
     for (const f of Object.values(OUTPUT_FILES)) expect(statSync(join(dir, f)).size).toBeGreaterThan(0);
     const second = await runCli(['build', '--root', dir]);
     expect(second.stdout).toMatch(/\(0 changed\)/);
@@ -57,8 +57,27 @@ describe('asr-contract build', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`stale: ${OUTPUT_FILES.openapiJson}`);
     expect(r.stderr).toContain(`missing: ${OUTPUT_FILES.liveEnvironment}`);
-    expect(r.stderr).toMatch(new RegExp(`out of date \\(2 of ${FILES} files\\)`));
+    expect(r.stderr).toMatch(new RegExp(`out of date \\(2 of ${fileCount(dir)} files\\)`));
     expect(readFileSync(join(dir, OUTPUT_FILES.openapiJson), 'utf8')).toBe('{}\n'); // --check writes nothing
+  });
+
+  test('a request file left in generated/bruno/ (a renamed case) fails --check, and build removes it', async () => {
+    const dir = project();
+    await runCli(['build', '--root', dir]);
+    mkdirSync(join(dir, BRUNO_DIR, 'Gone folder'));
+    const left = [`${BRUNO_DIR}/Gone folder/an old case.yml`, `${BRUNO_DIR}/renamed.yml`];
+    for (const f of left) writeFileSync(join(dir, f), 'info:\n  name: old\n');
+    writeFileSync(join(dir, BRUNO_DIR, 'notes.txt'), 'mine\n'); // not a request file: left alone
+    const check = await runCli(['build', '--check', '--root', dir]);
+    expect(check.code).toBe(1);
+    for (const f of left) expect(check.stderr).toContain(`not written by the build (a build removes it): ${f}`);
+    expect(check.stderr).toMatch(new RegExp(`out of date \\(0 of ${fileCount(dir)} files and 2 left over\\)`));
+    const build = await runCli(['build', '--root', dir]);
+    for (const f of left) expect(build.stdout).toContain(`removed ${f} (no longer built)`);
+    expect(left.map((f) => existsSync(join(dir, f)))).toEqual([false, false]);
+    expect(existsSync(join(dir, BRUNO_DIR, 'Gone folder'))).toBe(false);
+    expect(readFileSync(join(dir, BRUNO_DIR, 'notes.txt'), 'utf8')).toBe('mine\n');
+    expect((await runCli(['build', '--check', '--root', dir])).code).toBe(0);
   });
 
   test('a broken spec prints file:line:column and leaves generated/ untouched', async () => {

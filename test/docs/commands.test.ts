@@ -54,7 +54,7 @@ describe('every command in the docs is run by a test', () => {
 
   test('a ci block is what .ci/run does', () => {
     // A line of .ci/run, without the environment assignments in front of its command (PATH="…" npm test).
-    const ci = readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8').split('\n').map((l) => l.trim().replace(/^(?:\w+=(?:"[^"]*"|\S+)\s+)+/, ''));
+    const ci = readFileSync(join(PACKAGE_ROOT, '.ci/run'), 'utf8').split('\n').map((l) => l.trim().replace(/^(?:\w+=(?:"\$\([^)]*\)"|"[^"]*"|\S+)\s+)+/, ''));
     const lines = blocks.filter((b) => b.run?.context === 'ci').flatMap((b) => b.text.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean));
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.filter((l) => !ci.some((c) => c === l || c.startsWith(`${l} `)))).toEqual([]);

@@ -11,11 +11,8 @@ import { compileSpecDir } from '../../src/model/compile.js';
 import type { Model } from '../../src/model/types.js';
 import { runCli } from '../helpers/cli.js';
 import { MINI_SPEC } from '../helpers/spec-fixtures.js';
+import { HAS_CHROMIUM, NO_CHROMIUM, openOffline } from '../helpers/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const NO_CHROMIUM = `skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-if (!HAS_CHROMIUM && process.env.ASR_REQUIRE_CHROMIUM) throw new Error(`ASR_REQUIRE_CHROMIUM is set but ${NO_CHROMIUM}`);
 if (!HAS_CHROMIUM) console.warn(`[docs browser test] ${NO_CHROMIUM}`);
 const SCREENSHOT = join(PACKAGE_ROOT, 'reports/docs/screenshot.png');
 
@@ -82,29 +79,11 @@ describe.skipIf(!HAS_CHROMIUM)(`asr-contract docs in headless Chromium ${HAS_CHR
   type Page = import('playwright-core').Page;
   let browser: Browser;
   let tab: Page;
-  const problems: string[] = [];
-  const remote: string[] = [];
+  let problems: string[] = [];
+  let remote: string[] = [];
 
   beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      // No sandbox: CI runs as root in a container. The rest keeps Chromium from phoning home.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    tab.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-    });
-    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    // Offline means offline: any request that is not the file itself is refused and recorded.
-    await tab.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (/^(file|data|blob|about):/.test(url)) return route.continue();
-      remote.push(url);
-      return route.abort();
-    });
-    await tab.goto(`file://${page}`, { waitUntil: 'load' });
+    ({ browser, tab, problems, remote } = await openOffline(page));
     await tab.locator('[data-testid="search-trigger"]', { hasText: 'Search' }).waitFor();
   });
   afterAll(async () => {

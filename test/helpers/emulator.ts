@@ -28,3 +28,18 @@ export async function startTestEmulator(overrides: Partial<EmulatorOptions> = {}
   const emulator = await startEmulator(model, options, { host: '127.0.0.1', port: 0 });
   return { ...emulator, model, options, logs, advance: (ms) => void (offset += ms) };
 }
+
+/** Emulators for one test file, each fresh, all stopped by `stopAll` (call it in afterEach). */
+export function emulators(): { start: () => Promise<TestEmulator>; stopAll: () => Promise<void> } {
+  const running: TestEmulator[] = [];
+  return {
+    start: async () => {
+      const e = await startTestEmulator();
+      running.push(e);
+      return e;
+    },
+    stopAll: async () => {
+      for (const e of running.splice(0)) await e.close();
+    },
+  };
+}

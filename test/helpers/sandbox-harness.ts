@@ -3,7 +3,8 @@
 // which need a fixed timestamp, reach the very same code.
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-import { sandboxSchemas } from '../../src/postman/emit.js';
+import { contractData } from '../../src/collection/contract-data.js';
+import { OUTPUT_FILES } from '../../src/output-paths.js';
 import { sandboxSource, type SandboxScript } from '../../src/postman/scripts.js';
 import { projectModel } from './emulator.js';
 
@@ -18,7 +19,7 @@ export interface HarnessRequest {
 
 /** Collection variables default to what the emitter writes for this project's specs. */
 export function runSandboxScript(name: SandboxScript, request: HarnessRequest, variables: Record<string, string>, nowMs: number, collectionVariables: Record<string, string> = {}): HarnessRequest {
-  collectionVariables = { contractSchemas: sandboxSchemas(projectModel()), ...collectionVariables };
+  collectionVariables = { contractSchemas: contractData(projectModel(), OUTPUT_FILES.flashAudio), ...collectionVariables };
   const headers = new Map(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), { key: k, value: v }]));
   const [base, rawQuery = ''] = request.url.split('?') as [string, string?];
   const query = rawQuery

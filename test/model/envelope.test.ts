@@ -7,7 +7,8 @@ import { ModelValidators } from '../../src/model/validators.js';
 import { ApiError } from '../../src/mock/errors.js';
 import { errorEnvelope, successEnvelope } from '../../src/mock/respond.js';
 import { emitOpenApi } from '../../src/openapi/emit.js';
-import { emitCollection, sandboxSchemas } from '../../src/postman/emit.js';
+import { emitCollection } from '../../src/postman/emit.js';
+import { contractData } from '../../src/collection/contract-data.js';
 import { emitTypes } from '../../src/typescript/emit.js';
 import { miniSpec } from '../helpers/spec-fixtures.js';
 
@@ -55,7 +56,7 @@ describe('envelope member names come from specs/service.yaml', () => {
     expect(schemas.Error!.required).toEqual(['Kind', 'Detail']);
     expect(schemas[`${action.name}Envelope`]!.required).toEqual(['Answer']);
     expect(emitTypes(model)).toContain('  TraceId: string;');
-    expect(JSON.parse(sandboxSchemas(model)).api3.envelope).toEqual(RENAMED);
+    expect(JSON.parse(contractData(model, 'generated/fixtures/flash-sample.wav')).api3.envelope).toEqual(RENAMED);
     const text = JSON.stringify(emitCollection(model));
     expect(text).toContain('\\"Answer\\": {');
     expect(text).not.toContain('RequestId');

@@ -8,9 +8,11 @@ import { OUTPUT_FILES } from '../../src/outputs.js';
 import { HAS_SHARED, referencePath, SKIP_REASON } from '../helpers/shared.js';
 
 const read = (f: string): string => readFileSync(join(PACKAGE_ROOT, f), 'utf8');
-/** The files under src/postman/sandbox/ a script is made of, in order, as Postman stores them. */
+/** The files under src/ a script is made of, in order, as Postman stores them. */
 const sandbox = (...files: string[]): string =>
-  files.map((f) => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox', `${f}.js`), 'utf8')).join('\n').replace(/\n$/, '');
+  files.map((f) => readFileSync(join(PACKAGE_ROOT, 'src', `${f}.js`), 'utf8')).join('\n').replace(/\n$/, '');
+const shared = (name: string): string => `collection/sandbox/${name}`;
+const CHECKS = [shared('read-contract'), shared('read-answer'), shared('create-ajv'), shared('describe-ajv-errors')];
 const collection = JSON.parse(read(OUTPUT_FILES.collection));
 const local = JSON.parse(read(OUTPUT_FILES.localEnvironment));
 const live = JSON.parse(read(OUTPUT_FILES.liveEnvironment));
@@ -69,8 +71,8 @@ describe('generated Postman collection', () => {
     const folders = [collection.item.find((f: Node & { event?: unknown[] }) => f.name === FLASH), collection.item.find((f: Node) => f.name === 'Negative cases').item.find((f: Node) => f.name === FLASH)];
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
-        ['prerequest', sandbox('lib/read-contract', 'sign-flash')],
-        ['test', sandbox('lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'flash-tests')],
+        ['prerequest', sandbox(shared('read-contract'), shared('flash-signature'), 'postman/sandbox/sign-flash')],
+        ['test', sandbox(...CHECKS, shared('flash-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/flash-tests')],
       ]);
     }
     const ok = folders[0].item[0];
@@ -98,8 +100,8 @@ describe('generated Postman collection', () => {
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
-    expect(sign).toBe(sandbox('lib/read-contract', 'sign-tc3'));
-    expect(tests.script.exec.join('\n')).toBe(sandbox('lib/read-contract', 'lib/read-answer', 'lib/create-ajv', 'lib/describe-ajv-errors', 'contract-tests'));
+    expect(sign).toBe(sandbox(shared('read-contract'), shared('tc3-authorization'), 'postman/sandbox/sign-tc3'));
+    expect(tests.script.exec.join('\n')).toBe(sandbox(...CHECKS, shared('contract-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);
   });

@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
-import { sandboxSchemas } from '../../src/postman/emit.js';
+import { contractData } from '../../src/collection/contract-data.js';
+import { OUTPUT_FILES } from '../../src/output-paths.js';
 import { projectModel } from '../helpers/emulator.js';
 
 const require = createRequire(import.meta.url);
-const lib = (name: string): string => readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/lib', `${name}.js`), 'utf8');
+const lib = (name: string): string => readFileSync(join(PACKAGE_ROOT, 'src/collection/sandbox', `${name}.js`), 'utf8');
 
 interface Validate {
   (data: unknown): boolean;
@@ -29,7 +30,7 @@ function load(ajvModule: string): SandboxAjv {
 }
 
 const model = projectModel();
-const contract = JSON.parse(sandboxSchemas(model)) as { actions: Record<string, unknown>; endpoints: Record<string, { response: unknown }> };
+const contract = JSON.parse(contractData(model, OUTPUT_FILES.flashAudio)) as { actions: Record<string, unknown>; endpoints: Record<string, { response: unknown }> };
 const formats = new Set<string>();
 JSON.stringify(contract, (k, v: unknown) => (k === 'format' && typeof v === 'string' && formats.add(v), v));
 

@@ -1,4 +1,4 @@
-// lib/read-contract.js: contractSchemas is parsed once per run and kept on a module the script
+// src/collection/sandbox/read-contract.js: contractSchemas is parsed once per run and kept on a module the script
 // requires anyway, reused only for the very same text. Correctness must not depend on the cache.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,12 +6,11 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 
-const SOURCE = readFileSync(join(PACKAGE_ROOT, 'src/postman/sandbox/lib/read-contract.js'), 'utf8');
+const SOURCE = readFileSync(join(PACKAGE_ROOT, 'src/collection/sandbox/read-contract.js'), 'utf8');
 
-/** Calls readContract(holder) the way a script does, with contractSchemas set to `raw`. */
+/** Calls readContract(raw, holder) the way a script does, with contractSchemas set to `raw`. */
 function read(raw: string | undefined, holder: object | undefined): { raw: string; contract: unknown; compiled: object } {
-  const pm = { collectionVariables: { get: (k: string) => (k === 'contractSchemas' ? raw : undefined) } };
-  return runInNewContext(`${SOURCE}\nreadContract(holder)`, { pm, holder }) as never;
+  return runInNewContext(`${SOURCE}\nreadContract(raw, holder)`, { raw, holder }) as never;
 }
 
 describe('the sandbox reads contractSchemas once per run', () => {

@@ -2,7 +2,8 @@
 // from their own source: rename them in the contract and the signer follows.
 import { describe, expect, test } from 'vitest';
 import { headerName, optionalHeaderName } from '../../src/model/roles.js';
-import { sandboxSchemas } from '../../src/postman/emit.js';
+import { contractData } from '../../src/collection/contract-data.js';
+import { OUTPUT_FILES } from '../../src/output-paths.js';
 import { projectModel } from '../helpers/emulator.js';
 import { runSandboxScript, type HarnessRequest } from '../helpers/sandbox-harness.js';
 
@@ -15,14 +16,14 @@ const request = (headers: Record<string, string>): HarnessRequest => ({
   body: '{}',
 });
 const withHeaders = (headers: Record<string, string | null>): string => {
-  const contract = JSON.parse(sandboxSchemas(projectModel())) as Record<string, unknown>;
+  const contract = JSON.parse(contractData(projectModel(), OUTPUT_FILES.flashAudio)) as Record<string, unknown>;
   return JSON.stringify({ ...contract, api3: { headers } });
 };
 
 describe('the pre-request scripts read the contract', () => {
   test('the contract written by the emitter names the headers of specs/service.yaml', () => {
     const model = projectModel();
-    expect(JSON.parse(sandboxSchemas(model)).api3.headers).toEqual({
+    expect(JSON.parse(contractData(model, OUTPUT_FILES.flashAudio)).api3.headers).toEqual({
       action: headerName(model, 'action'),
       timestamp: headerName(model, 'timestamp'),
       token: optionalHeaderName(model, 'token'),

@@ -1,7 +1,6 @@
 // The collection's own pre-request script, run by newman, against the official SDK's signer:
 // every Authorization it sends must be the one the SDK computes for the same bytes.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,9 +8,7 @@ import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { OUTPUT_FILES } from '../../src/outputs.js';
 import { startCaptureServer, type Captured } from '../helpers/capture-server.js';
 import { runNewman, withValues } from '../helpers/newman.js';
-
-const require = createRequire(import.meta.url);
-const Sign = require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js').default as { sign3(o: Record<string, unknown>): string };
+import { sdkAuthorization as sdkSigned } from '../helpers/sdk-signature.js';
 const read = (f: string) => JSON.parse(readFileSync(join(PACKAGE_ROOT, f), 'utf8'));
 
 let server: Awaited<ReturnType<typeof startCaptureServer>>;
@@ -22,18 +19,8 @@ afterAll(() => server.close());
 
 const SECRET = { secretId: 'AKIDsigningTest0000000000000000000000', secretKey: 'k3y-with-ünïcode-and-$ymbols' };
 
-function sdkAuthorization(c: Captured): string {
-  return Sign.sign3({
-    method: 'POST',
-    url: `${server.url}/`,
-    payload: c.body,
-    timestamp: Number(c.headers['x-tc-timestamp']),
-    service: '127', // the SDK's rule: the first label of the endpoint host
-    secretId: SECRET.secretId,
-    secretKey: SECRET.secretKey,
-    headers: { 'Content-Type': c.headers['content-type'] },
-  });
-}
+// The SDK's rule for the scope's service: the first label of the endpoint host, here '127'.
+const sdkAuthorization = (c: Captured): string => sdkSigned(c, server.url, SECRET);
 
 async function runAndCapture(collection: unknown): Promise<Captured[]> {
   server.requests.length = 0;

@@ -27,15 +27,20 @@ describe('asr-contract test', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^  API 3\.0 +http:\/\/127\.0\.0\.1:\d+\/ \(the emulator started for this run\)$/m);
-    expect(r.stdout).toMatch(/^action +cases +requests +assertions +failures$/m);
-    expect(r.stdout).toMatch(/^CreateRecTask +\d+ +\d+ +\d+ +0$/m);
-    expect(r.stdout).toMatch(/^\d+ passed, 0 failed \(\d+ assertions in the collection, \d+ second-opinion checks, \d+ WebSocket and callback checks\)/m);
-    // WebSocket sessions and callbacks are rows of the table too.
-    for (const row of ['realtime', 'virtual-number', 'RecTaskCallback', 'StreamTaskCallback', 'FlashRecognition']) expect(r.stdout).toMatch(new RegExp(`^${row} +\\d+ +\\d+ +\\d+ +0$`, 'm'));
-    for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json', 'surfaces.json']) expect(existsSync(join(out, f)), f).toBe(true);
-    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<testsuites');
+    expect(r.stdout).toMatch(/^action +cases +checks +failed +skipped +seconds$/m);
+    expect(r.stdout).toMatch(/^CreateRecTask +\d+ +\d+ +0 +0 +\d+\.\d$/m);
+    const verdict = /^(\d+) passed, 0 failed of (\d+) checks \(1 preflight check, (\d+) assertions in the collection, (\d+) second-opinion checks, (\d+) WebSocket checks, (\d+) callback checks\)/m.exec(r.stdout);
+    expect(verdict).not.toBeNull();
+    const [passed, tests, ...parts] = verdict!.slice(1).map(Number);
+    expect(passed).toBe(tests);
+    expect(1 + parts.reduce((a, b) => a + b, 0)).toBe(tests);
+    // The preflight, WebSocket sessions and callbacks are rows of the table too.
+    for (const row of ['preflight', 'realtime', 'virtual-number', 'RecTaskCallback', 'StreamTaskCallback', 'FlashRecognition']) expect(r.stdout).toMatch(new RegExp(`^${row} +\\d+ +\\d+ +0 +0 +\\d+\\.\\d$`, 'm'));
+    // htmlextra is the old name of the html reporter: the same self-contained report.html.
+    for (const f of ['junit.xml', 'newman.json', 'report.html', 'contract-summary.json', 'run-report.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain(`<testsuites name="ASR contract run" tests="${tests}" failures="0" errors="0" skipped="0"`);
     const summary = JSON.parse(readFileSync(join(out, 'contract-summary.json'), 'utf8'));
-    expect(summary).toMatchObject({ failed: 0, passed: expect.any(Number) });
+    expect(summary).toMatchObject({ failed: 0, passed, tests });
   });
 
   describe('against --base-url', () => {
@@ -57,17 +62,23 @@ describe('asr-contract test', () => {
       expect(readFileSync(join(out, 'newman.json'), 'utf8')).toContain('***');
     });
 
-    test('a key the server refuses stops the run before any case, naming the code', async () => {
-      const r = await runCli(['test', '--base-url', em.url, '--folder', 'Usage · 用量查询', '--out', tempDir(), '--reporters', 'json'], { ...env, TENCENTCLOUD_SECRET_KEY: 'wrong' });
+    test('a key the server refuses stops the run before any case, naming the code; the reports say so too', async () => {
+      const out = tempDir();
+      const r = await runCli(['test', '--base-url', em.url, '--folder', 'Usage · 用量查询', '--out', out, '--reporters', 'junit'], { ...env, TENCENTCLOUD_SECRET_KEY: 'wrong' });
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/refused the key pair in TENCENTCLOUD_SECRET_ID \(AKIDrunnerTest0+\): AuthFailure\.SignatureFailure/);
+      // A CI that annotates from JUnit shows the failed preflight, not a green empty run.
+      const junit = readFileSync(join(out, 'junit.xml'), 'utf8');
+      expect(junit).toContain('<testsuites name="ASR contract run" tests="1" failures="1" errors="0" skipped="0"');
+      expect(junit).toMatch(/<testcase classname="preflight" name="DescribeAsyncRecognitionTasks › the target answers as an API 3\.0 server and accepts the credentials" time="[\d.]+">\n\s+<failure message="[^"]*AuthFailure\.SignatureFailure/);
+      expect(r.stderr).toMatch(/refused the key pair in TENCENTCLOUD_SECRET_ID \(\*{34}0000\): AuthFailure\.SignatureFailure/);
       expect(r.stdout).not.toMatch(/passed/);
       expect(r.stderr).not.toContain('wrong');
     });
   });
 
   test.each([
-    [['--reporters', 'cli,teamcity'], {}, /unknown reporter "teamcity"/],
+    [['--reporters', 'cli,teamcity'], {}, /unknown reporter "teamcity"; choose from progress, cli, json, junit, html, summary, ctrf, htmlextra/],
+    [['--shard', '2'], {}, /--shard takes K\/N, the shard to run and how many there are \(e\.g\. 2\/3\), got "2"/],
     [['--folder', 'Nope'], {}, /no folder named "Nope"; folders are:\n {2}Sentence recognition/],
     [['--base-url', 'https://asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '' }, /set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY to run against asr.tencentcloudapi.com/],
     [['--base-url', 'asr.tencentcloudapi.com'], { TENCENTCLOUD_SECRET_ID: 'x', TENCENTCLOUD_SECRET_KEY: 'y' }, /--base-url must be an absolute URL such as https:\/\/asr.tencentcloudapi.com/],

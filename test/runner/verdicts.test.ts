@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { PREFLIGHT_TIMEOUT_MS } from '../../src/runner/preflight.js';
+import { parseReport } from '../../src/report/json.js';
 import { remoteTarget } from '../../src/runner/target.js';
 import { projectModel } from '../helpers/emulator.js';
 import { runCli } from '../helpers/cli.js';
@@ -79,9 +80,9 @@ describe('asr-contract test against an emulator started separately', () => {
     expect(received.endpoints.FlashRecognition).toBeGreaterThanOrEqual(flash);
     // API 3.0: newman's requests, plus the preflight and the callback cases' own calls.
     expect(received.api3).toBeGreaterThanOrEqual(sent.length - flash + 1);
-    const surfaces = JSON.parse(readFileSync(join(out, 'surfaces.json'), 'utf8')) as { surface: string }[];
+    const report = parseReport(readFileSync(join(out, 'run-report.json'), 'utf8'), 'run-report.json');
     for (const channel of ['realtime', 'virtual-number']) {
-      const cases = surfaces.filter((c) => c.surface === channel).length;
+      const cases = new Set(report.checks.filter((c) => c.source === 'websocket' && c.suite === channel).map((c) => c.case)).size;
       expect(cases, channel).toBeGreaterThan(0);
       expect(received.channels[channel], channel).toBeGreaterThanOrEqual(cases);
     }

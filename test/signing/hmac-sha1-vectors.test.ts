@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
-import { sandboxSchemas } from '../../src/postman/emit.js';
+import { contractData } from '../../src/collection/contract-data.js';
+import { OUTPUT_FILES } from '../../src/output-paths.js';
 import { callbackChecksum, hmacSha1Base64, hmacSha1StringToSign } from '../../src/signing/hmac-sha1.js';
 import { signedChannelUrl } from '../../src/signing/surface-urls.js';
 import { projectModel } from '../helpers/emulator.js';
@@ -71,7 +72,7 @@ describe('HMAC-SHA1 signatures (flash, WebSockets)', () => {
       { method: 'POST', url: `https://${v.host}${v.path}?${Object.entries(query).map(([k, x]) => `${k}=${x}`).join('&')}`, headers: { 'X-Contract-Endpoint': 'FlashRecognition' }, body: '' },
       { secretId: secretid!, secretKey: v.secretKey },
       Number(timestamp) * 1000,
-      { contractSchemas: sandboxSchemas(projectModel()) },
+      { contractSchemas: contractData(projectModel(), OUTPUT_FILES.flashAudio) },
     );
     expect(out.headers.Authorization).toBe(v.signature);
   });

@@ -1,147 +1,19 @@
 // Collection-level test script: the contract tests. Runs unchanged in Newman 6 (postman-sandbox 4.x,
-// ajv 6, draft-07) and the Postman app. Loaded verbatim by the collection emitter.
-//
-// Tencent answers errors with HTTP 200 and Response.Error, so every check reads the body.
-// Per request, it reads disabled (never sent) headers that the generator adds:
-//   X-Contract-Expect   success | error=<Code>                 (default: success)
-//   X-Contract-Capture  name=Path.In.Response; …               (sets collection variables)
-//   X-Contract-Poll     Path=value; attempts=N; delayMs=M      (repeats the request until the value appears)
-// The action header's name, the envelope's member names and the response schemas come from the
-// collection variable contractSchemas.
+// ajv 6, draft-07), the Postman CLI and the Postman app. Loaded verbatim by the collection emitter,
+// after the shared checks (src/collection/sandbox/contract-checks.js), which it feeds through
+// Postman's API (lib/postman-io.js), with collection variables for captures and a poll counter per
+// request that pm.execution.setNextRequest repeats.
 (function contractTests() {
-  var cached = readContract(require('ajv'));
-  var contract = cached.contract || {};
-  var names = contract.api3 && contract.api3.headers;
-  var env = contract.api3 && contract.api3.envelope;
-  if (!names || !env) {
-    pm.test('the collection variable contractSchemas is present', function () {
-      pm.expect.fail('contractSchemas is missing or out of date: re-import generated/asr.postman_collection.json');
-    });
-    return;
-  }
-  var action = pm.request.headers.get(names.action);
-  if (!action) return; // not an API 3.0 request
-
-  function meta(name) {
-    var value = pm.request.headers.get(name);
-    return value === undefined || value === null ? '' : String(value).trim();
-  }
-  function pairs(text) {
-    var out = [];
-    text.split(';').forEach(function (part) {
-      var i = part.indexOf('=');
-      if (i > 0) out.push([part.slice(0, i).trim(), part.slice(i + 1).trim()]);
-    });
-    return out;
-  }
-  function at(obj, path) {
-    return path.split('.').reduce(function (node, key) {
-      return node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key) ? node[key] : undefined;
-    }, obj);
-  }
-
-  var label = action + ' · ';
-  var expectation = meta('X-Contract-Expect') || 'success';
-  var expectedError = expectation.indexOf('error=') === 0 ? expectation.slice('error='.length) : null;
-
-  // No answer, or no envelope: one failing test that says what came back, and nothing else.
-  var answer = readAnswer(env.response);
-  if (answer.problem) {
-    pm.test(label + 'an API 3.0 answer with ' + env.response, function () {
-      pm.expect.fail(answer.problem);
-    });
-    return;
-  }
-  var envelope = answer.body[env.response];
-  var response = typeof envelope === 'object' && envelope !== null ? envelope : {};
-  var errorPath = env.response + '.' + env.error;
-
-  pm.test(label + 'HTTP 200', function () {
-    pm.expect(pm.response.code, 'HTTP status (Tencent answers errors with 200 too)').to.equal(200);
-  });
-  pm.test(label + env.response + ' is an object with ' + env.requestId, function () {
-    pm.expect(envelope, env.response).to.be.an('object');
-    pm.expect(envelope[env.requestId], env.response + '.' + env.requestId).to.be.a('string');
-  });
-
-  if (expectedError) {
-    pm.test(label + env.error + '.' + env.code + ' is ' + expectedError, function () {
-      var e = response[env.error];
-      pm.expect(e, errorPath).to.be.an('object');
-      pm.expect(e[env.code], errorPath + '.' + env.code + ' (' + (e && e[env.message]) + ')').to.equal(expectedError);
-    });
-    return;
-  }
-
-  pm.test(label + 'no ' + errorPath, function () {
-    var e = response[env.error];
-    pm.expect(e, e ? errorPath + ' ' + e[env.code] + ': ' + e[env.message] : errorPath).to.equal(undefined);
-  });
-
-  // Each action's schema is compiled once per run and kept with the parsed contract.
-  var schema = contract.actions && contract.actions[action];
-  var validate = null;
-  if (schema) {
-    cached.ajv = cached.ajv || createAjv();
-    validate = cached.compiled[action] || (cached.compiled[action] = cached.ajv.compile(schema));
-  }
-
-  pm.test(label + 'response matches schema', function () {
-    pm.expect(validate, 'a schema for ' + action + ' in contractSchemas').to.be.a('function');
-    var ok = validate(response);
-    pm.expect(ok, describeAjvErrors(validate.errors, '(' + env.response + ')')).to.equal(true);
-  });
-
-  // uint64/int64 values past 2^53 are silently rounded by JSON.parse; say so instead.
-  pm.test(label + 'uint64/int64 ids are safe integers', function () {
-    var unsafe = [];
-    var defs = (schema && schema.definitions) || {};
-    function walk(s, value, path, depth) {
-      if (!s || value === undefined || value === null || depth > 20) return;
-      if (s.$ref) return walk(defs[s.$ref.replace('#/definitions/', '')], value, path, depth + 1);
-      if (s.anyOf) return s.anyOf.forEach(function (b) { walk(b, value, path, depth + 1); });
-      if ((s.format === 'int64' || s.format === 'uint64') && typeof value === 'number' && !Number.isSafeInteger(value)) unsafe.push(path + ' = ' + value);
-      if (Array.isArray(value) && s.items) value.forEach(function (v, i) { walk(s.items, v, path + '/' + i, depth + 1); });
-      if (s.properties && typeof value === 'object') Object.keys(s.properties).forEach(function (k) { walk(s.properties[k], value[k], path + '/' + k, depth + 1); });
-    }
-    walk(schema, response, '', 0);
-    pm.expect(unsafe, 'integers beyond 2^53 lose precision in JavaScript: ' + unsafe.join(', ')).to.eql([]);
-  });
-
-  var captures = pairs(meta('X-Contract-Capture'));
-  if (captures.length > 0) {
-    pm.test(label + 'captures ' + captures.map(function (c) { return c[0]; }).join(', '), function () {
-      captures.forEach(function (c) {
-        var value = at(response, c[1]);
-        pm.expect(value, c[1] + ' (for {{' + c[0] + '}})').to.not.equal(undefined);
-        pm.collectionVariables.set(c[0], value);
-      });
-    });
-  }
-
-  var poll = pairs(meta('X-Contract-Poll'));
-  if (poll.length > 0) {
-    var settings = {};
-    poll.slice(1).forEach(function (p) { settings[p[0]] = Number(p[1]); });
-    var path = poll[0][0];
-    var wanted = poll[0][1];
-    var key = 'contract.polls.' + pm.info.requestId;
-    var attempt = Number(pm.variables.get(key) || 0) + 1;
-    var current = at(response, path);
-    if (String(current) === wanted) {
-      pm.variables.set(key, 0);
-      pm.test(label + path + ' reached ' + wanted + ' after ' + attempt + ' poll(s)', function () {});
-    } else if (attempt < (settings.attempts || 1)) {
-      pm.variables.set(key, attempt);
+  var polls = 'contract.polls.' + pm.info.requestId;
+  var io = postmanIo();
+  io.capture = function (name, value) { pm.collectionVariables.set(name, value); };
+  io.poll = {
+    attempt: function () { return Number(pm.variables.get(polls) || 0); },
+    record: function (n) { pm.variables.set(polls, n); },
+    repeat: function (delayMs) {
       pm.execution.setNextRequest(pm.info.requestId);
-      // Only the Collection Runner (and newman) repeats the request; a single Send ends here.
-      pm.test(label + path + ' is ' + current + ', not yet ' + wanted + ' (poll ' + attempt + ' of ' + settings.attempts + '): polling continues in the Collection Runner', function () {});
-      setTimeout(function () {}, settings.delayMs || 0);
-    } else {
-      pm.variables.set(key, 0);
-      pm.test(label + path + ' reaches ' + wanted + ' within ' + attempt + ' polls', function () {
-        pm.expect(current, path + ' after ' + attempt + ' polls').to.equal(wanted);
-      });
-    }
-  }
+      setTimeout(function () {}, delayMs);
+    },
+  };
+  contractChecks(io);
 })();

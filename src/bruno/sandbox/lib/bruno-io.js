@@ -1,0 +1,22 @@
+// Shared by contract-tests.js and flash-tests.js: the emitter puts this file in front of each.
+// What the shared checks read, through Bruno's API: its test and expect, the request's headers
+// (disabled ones included, through req.headerList), the answer as { code, text, contentType } (null
+// when no status arrived) and the contract data. sign-tc3.js turns Bruno's own JSON parsing off, so the
+// body is the exact text: a uint64 that the runner had parsed would already be rounded.
+function brunoIo() {
+  var code = res.getStatus();
+  var answer = null;
+  if (typeof code === 'number' && code > 0) {
+    var body = res.getBody();
+    var text = typeof body === 'string' ? body : body === null || body === undefined ? '' : JSON.stringify(body);
+    answer = { code: code, text: text, contentType: res.getHeader('content-type') };
+  }
+  return {
+    collection: 'generated/bruno/',
+    test: function (name, fn) { test(name, fn); },
+    expect: expect,
+    header: function (name) { return req.headerList.get(name); },
+    answer: answer,
+    contract: readContract(bru.getCollectionVar('contractSchemas'), require('ajv')),
+  };
+}
