@@ -17,6 +17,7 @@ Checks the ASR exchanges in a HAR file as the contract proxy checks live ones: t
 contract, its signature (when the key is here: the local pair or TENCENTCLOUD_*), and the answer as
 the contract tests do. Each entry is judged at the time it was sent. The HAR may come from
 \`asr-contract proxy --record\`, a browser's devtools ("Save all as HAR"), a debugging proxy or Postman.
+The contract suite's own signing probes are expected refusals, as in the proxy.
 Entries that are not ASR traffic are counted and skipped. It prints one line per violation (time,
 action, RequestId, JSON pointer, rule), then the counts.
   --out DIR   also write the report there (proxy-report.json)

@@ -1,5 +1,6 @@
 // The contract data both collections carry in their variable contractSchemas, for their sandbox
 // scripts: what the scripts need from the specs and must never spell out themselves.
+import { SIGN_PROBES } from '../model/cases.js';
 import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
@@ -8,6 +9,7 @@ import type { Model } from '../model/types.js';
  * Response schemas (draft-07, which ajv 6 in newman's sandbox and ajv 8 in the later ones both read)
  * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
  * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it.
+ * `signProbes` says how each X-Contract-Sign value signs badly (src/model/cases.ts).
  */
 export function contractData(model: Model, audioFile: string): string {
   const actions: Record<string, unknown> = {};
@@ -35,5 +37,6 @@ export function contractData(model: Model, audioFile: string): string {
     headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null },
     envelope: model.service.envelope,
   };
-  return JSON.stringify({ api3, actions, endpoints });
+  // How the negative cases' X-Contract-Sign values sign badly: the suite's probes, which the contract proxy recognises.
+  return JSON.stringify({ api3, actions, endpoints, signProbes: SIGN_PROBES });
 }

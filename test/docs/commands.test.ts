@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { compileSpecDir } from '../../src/model/compile.js';
-import { docBlocks, type DocBlock } from '../helpers/doc-blocks.js';
+import { distinct, docBlocks, type DocBlock } from '../helpers/doc-blocks.js';
 import { bash, leftBehind, chainOf, foreground, scriptFor, startDefaultEmulator, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { userEnv } from '../helpers/packed-kit.js';
 
@@ -95,7 +95,7 @@ async function runInCheckout(b: DocBlock): Promise<void> {
 
 describe('the docs\' commands in this checkout', () => {
   const checkout = blocks.filter((b) => b.run?.context === 'checkout');
-  test.each(checkout.map((b) => [where(b), b] as const))('%s runs as written', async (_, b) => runInCheckout(b), 300_000);
+  test.each(distinct(checkout).map((d) => [d.where, d.block] as const))('%s runs as written', async (_, b) => runInCheckout(b), 300_000);
 });
 
 describe('the docs\' commands for the live service contact only its hosts', () => {

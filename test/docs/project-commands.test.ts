@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { currentDist } from '../../bin/dist-freshness.js';
-import { docBlocks, recipe, scenarioBlocks, type DocBlock } from '../helpers/doc-blocks.js';
+import { distinct, docBlocks, recipe, scenarioBlocks, type DocBlock } from '../helpers/doc-blocks.js';
 import { bash, leftBehind, scriptFor, stopDetached, usesDefaultPort, withDefaultPort } from '../helpers/doc-run.js';
 import { copyProject, newProject, treeHash, tsc, userEnv, writeInto } from '../helpers/packed-kit.js';
 import { runWorkflow } from '../helpers/workflow-runner.js';
@@ -96,8 +96,8 @@ describe('the packed kit installed into a team project', () => {
   describe('the docs\' commands for a team project', () => {
     const project = blocks.filter((b) => b.run?.context === 'project');
     const owned = blocks.filter((b) => b.run?.context === 'owned');
-    test.each(project.map((b) => [where(b), b] as const))('%s runs as written, with the package\'s contract', async (_, b) => void (await runIn(template, b)), 300_000);
-    test.each(owned.map((b) => [where(b), b] as const))('%s runs as written, with a contract of its own', async (_, b) => void (await runIn(ownedTemplate, b)), 300_000);
+    test.each(distinct(project).map((d) => [d.where, d.block] as const))('%s runs as written, with the package\'s contract', async (_, b) => void (await runIn(template, b)), 300_000);
+    test.each(distinct(owned).map((d) => [d.where, d.block] as const))('%s runs as written, with a contract of its own', async (_, b) => void (await runIn(ownedTemplate, b)), 300_000);
   });
 
   describe('the CI workflows a team copies', () => {

@@ -43,21 +43,16 @@ function flatten(value: unknown, prefix: string, out: Record<string, string>): R
   return out;
 }
 
-/** A request as built (and signed) by callTc3/callV1, for tests that send it themselves. */
-export interface BuiltRequest {
+/** A request as built (and signed) by tc3Request or v1Request, for tests that send it themselves. */
+export interface Tc3Request {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'POST' | 'GET';
   headers: Record<string, string>;
   body?: string | Buffer;
 }
 
-export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
-  const r = tc3Request(baseUrl, action, params, t);
-  const res = await fetch(r.url, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
-  return { status: res.status, json: (await res.json()) as CallResult['json'] };
-}
-
-export function tc3Request(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): BuiltRequest {
+/** The request callTc3 sends, signed (or not) as the tweaks say, without sending it. */
+export function tc3Request(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = t.method ?? 'POST';
   const now = t.now ?? Date.now();
@@ -89,15 +84,22 @@ export function tc3Request(baseUrl: string, action: string, params: unknown, t: 
   return { url: `${baseUrl}/${query ? `?${query}` : ''}`, method, headers, ...(method === 'POST' ? { body: t.sendBody ?? body } : {}) };
 }
 
-type V1Options = { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> };
-
-export async function callV1(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Promise<CallResult> {
-  const r = v1Request(baseUrl, action, params, opts);
-  const res = await fetch(r.url, { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body } : {}) });
+export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
+  const { url, ...init } = tc3Request(baseUrl, action, params, t);
+  const res = await fetch(url, init);
   return { status: res.status, json: (await res.json()) as CallResult['json'] };
 }
 
-export function v1Request(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): BuiltRequest {
+type V1Options = { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> };
+
+export async function callV1(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Promise<CallResult> {
+  const { url, ...init } = v1Request(baseUrl, action, params, opts);
+  const res = await fetch(url, init);
+  return { status: res.status, json: (await res.json()) as CallResult['json'] };
+}
+
+/** The request callV1 sends (the legacy HmacSHA1/HmacSHA256 signature), without sending it. */
+export function v1Request(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = opts.method ?? 'POST';
   const all: Record<string, string> = {

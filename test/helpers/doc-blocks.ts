@@ -138,3 +138,18 @@ export function docSection(file: string, from: string, to?: string): string {
   const end = to === undefined ? -1 : text.indexOf(to, start + from.length);
   return end < 0 ? text.slice(start) : text.slice(start, end);
 }
+
+/**
+ * Blocks that say the same thing in the same context are run once: the README and a guide may show the
+ * same command (the contract run, the plain newman block). Named by every place they appear.
+ */
+export function distinct(blocks: readonly DocBlock[]): { where: string; block: DocBlock }[] {
+  const groups = new Map<string, { where: string[]; block: DocBlock }>();
+  for (const b of blocks) {
+    const key = b.run?.continues ? `${b.file}:${b.line}` : JSON.stringify([b.run, b.text]);
+    const g = groups.get(key);
+    if (g) g.where.push(`${b.file}:${b.line}`);
+    else groups.set(key, { where: [`${b.file}:${b.line}`], block: b });
+  }
+  return [...groups.values()].map((g) => ({ where: g.where.join(' = '), block: g.block }));
+}

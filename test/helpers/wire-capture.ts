@@ -2,7 +2,7 @@
 // tests that hold the emulator to what clients read besides the body.
 import { request, type IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
-import type { BuiltRequest } from './api3-client.js';
+import type { Tc3Request } from './api3-client.js';
 
 export interface RawAnswer {
   status: number;
@@ -14,7 +14,7 @@ export interface RawAnswer {
  * Sends the request and resolves once the whole answer has arrived. With `declaredLength`, that
  * Content-Length is announced but no body is sent: the answer must come before the body does.
  */
-export function rawRequest(r: BuiltRequest & { declaredLength?: number }): Promise<RawAnswer> {
+export function rawRequest(r: Tc3Request & { declaredLength?: number }): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const headers = { ...r.headers, 'Content-Length': String(r.declaredLength ?? (r.body === undefined ? 0 : Buffer.byteLength(r.body))) };
     const req = request(r.url, { method: r.method, headers }, (res) => {

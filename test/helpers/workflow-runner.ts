@@ -4,6 +4,7 @@
 // filled in, and `if:` (always(), failure(), success()) honoured. Of the actions it knows, checkout
 // and setup-node are the folder and this Node; upload-artifact and download-artifact copy files
 // through a folder; any other action is recorded, not run, so a test can check its inputs exist.
+// The jobs share one folder, so `npm ci` runs once per workflow run.
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -66,8 +67,17 @@ export async function runWorkflow(yamlText: string, opts: RunOptions): Promise<W
   const artifacts = join(opts.cwd, '..', `artifacts-${Date.now()}`);
   const steps: StepRecord[] = [];
   let ok = true;
+  /** The job whose `npm ci` installed the folder, once one has. */
+  let installed: string | undefined;
+  const jobFailed = new Set<string>();
   for (const jobName of order(wf.jobs)) {
     const job = wf.jobs[jobName]!;
+    // A job runs when the jobs it needs succeeded, unless its `if:` says always().
+    const needs = typeof job.needs === 'string' ? [job.needs] : ((job.needs as string[] | undefined) ?? []);
+    if (needs.some((n) => jobFailed.has(n)) && String(job.if ?? 'success()') !== 'always()') {
+      steps.push({ job: jobName, step: '(the job)', ran: false });
+      continue;
+    }
     const combos = expand((job.strategy as Json | undefined)?.matrix as Json | undefined);
     for (const [index, matrix] of combos.entries()) {
       const label = combos.length > 1 ? `${jobName} (${Object.values(matrix).join(', ')})` : jobName;
@@ -97,10 +107,17 @@ export async function runWorkflow(yamlText: string, opts: RunOptions): Promise<W
           continue;
         }
         if (typeof step.run === 'string') {
+          // Every job on GitHub starts on a fresh machine and installs; here the jobs share one folder,
+          // where a second `npm ci` of the same lockfile would lay down the very same node_modules.
+          if (step.run.trim() === 'npm ci' && installed) {
+            steps.push({ job: label, step: name, ran: true, code: 0, out: `(the same install as ${installed})` });
+            continue;
+          }
           const env = { ...opts.env, ...jobEnv, ...Object.fromEntries(Object.entries((step.env as Json | undefined) ?? {}).map(([k, v]) => [k, fill(String(v))])) };
           const r = await bash(`set -e -o pipefail\n${fill(step.run)}`, opts.cwd, env);
           steps.push({ job: label, step: name, ran: true, code: r.code, out: r.out });
           if (r.code !== 0) failed = true;
+          else if (step.run.trim() === 'npm ci') installed = label;
           continue;
         }
         const uses = String(step.uses ?? '');
@@ -118,7 +135,10 @@ export async function runWorkflow(yamlText: string, opts: RunOptions): Promise<W
         }
         steps.push({ job: label, step: name, ran: false, uses, with: inputs });
       }
-      if (failed) ok = false;
+      if (failed) {
+        ok = false;
+        jobFailed.add(jobName);
+      }
     }
   }
   rmSync(artifacts, { recursive: true, force: true });

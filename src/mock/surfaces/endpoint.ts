@@ -72,10 +72,8 @@ type CheckDeps = Omit<EndpointDeps, 'store'> & { store?: Store };
 export function checkEndpointHead(endpoint: Endpoint, head: EndpointHead, deps: CheckDeps, now: number): Record<string, unknown> {
   const { model, options } = deps;
   if (head.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${head.method}; use ${endpoint.method}`);
-  if (Object.values(head.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  checkEndpointAuth(endpoint, head, options, now);
   const raw = Object.fromEntries(new URLSearchParams(head.query));
-  const sig = endpoint.signature;
-  verifyHmac(sig, endpoint.host, { method: head.method, hostHeader: headerValue(head.headers, 'host'), path: head.path, params: raw, signature: sig.header ? headerValue(head.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
   const params = coerceToShape(model, endpoint.query, raw);
   const validate = deps.validators.surface(`query.${endpoint.name}`);
   if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
@@ -93,6 +91,14 @@ export async function checkEndpointBody(endpoint: Endpoint, params: Record<strin
   const found = await checkAudio(endpoint.body.audio, 'body', body, all, model.emulator.audio);
   if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
   return { params, all, audio: found };
+}
+
+/** The AppId in the path and the signature, checked with these key pairs at this instant (ms). Throws a SurfaceError. */
+export function checkEndpointAuth(endpoint: Endpoint, head: EndpointHead, options: EmulatorOptions, now: number): void {
+  if (Object.values(head.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  const raw = Object.fromEntries(new URLSearchParams(head.query));
+  const sig = endpoint.signature;
+  verifyHmac(sig, endpoint.host, { method: head.method, hostHeader: headerValue(head.headers, 'host'), path: head.path, params: raw, signature: sig.header ? headerValue(head.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
 }
 
 /** Every check of a request whose body is at hand, in the emulator's order. */
