@@ -51,6 +51,11 @@ forward. Records expire after their retention in specs/emulator.yaml (recorded-f
 In the foreground it stops when the process that started it exits, so \`npx asr-contract mock &\`
 leaves nothing behind; --detach is for an emulator that outlives its shell.
 
+Answers carry the status and exact Content-Type the official SDKs expect (specs/: \`answer\`). Every read
+is bounded (specs/emulator.yaml \`wire\`): a body is never read past its limit, a body that stalls is
+answered after a few seconds, a flash upload is refused before its body when its URL or signature is
+wrong, and a callback receiver's reply is cut off at a size and a deadline. See docs/emulator.md.
+
 Credentials: it always accepts the documented local test pair (generated/local.postman_environment.json),
 and also TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when they are set. TENCENTCLOUD_TOKEN makes
 X-TC-Token mandatory. TENCENTCLOUD_APPID sets the AppId.`;

@@ -2,9 +2,12 @@
 // POST {"advance": "25h"} or {"to": "2030-01-01T00:00:00Z"} moves it forward, removes whatever that
 // expires, and answers once the removals are durable. Outside every path of the real service.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from './http-io.js';
+import { readBody, send, type Rest } from './http-io.js';
 import { ClockError, parseDuration, parseInstant } from './state/clock.js';
+import type { WireBounds } from '../model/emulator-types.js';
 import type { Store } from './state/store.js';
+
+type HttpBounds = WireBounds['http'];
 
 export const CLOCK_PATH = '/_emulator/clock';
 const MAX_BODY_BYTES = 1024;
@@ -18,10 +21,10 @@ export interface ClockState {
   expired?: number;
 }
 
-function answer(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...extra });
-  res.end(text);
+/** Answers with JSON; a body left unread lingers within the wire bounds of specs/emulator.yaml, as for health. */
+function answer(req: IncomingMessage, res: ServerResponse, wire: HttpBounds, reply: { status: number; body: unknown; headers?: Record<string, string> }, rest?: Rest): void {
+  const linger: Rest = { linger: { bytes: wire.lingerBytes, ms: wire.lingerSeconds * 1000 } };
+  send(req, res, { status: reply.status, headers: { 'Content-Type': 'application/json', ...reply.headers }, text: JSON.stringify(reply.body) }, rest ?? linger);
 }
 
 const stateOf = (store: Store): ClockState => ({ now: new Date(store.now()).toISOString(), epochMs: store.now(), offsetMs: store.clock.offsetMs });
@@ -45,24 +48,20 @@ export function clockTarget(body: Buffer): (now: number) => number {
   return () => to;
 }
 
-export async function serveClock(req: IncomingMessage, res: ServerResponse, store: Store): Promise<void> {
-  if (req.method === 'GET' || req.method === 'HEAD') {
-    req.resume();
-    return answer(res, 200, stateOf(store));
-  }
-  if (req.method !== 'POST') {
-    req.resume();
-    return answer(res, 405, { error: `${CLOCK_PATH} answers GET and POST` }, { Allow: 'GET, HEAD, POST' });
-  }
-  const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
-  if (tooLarge) return answer(res, 413, { error: `the body may hold at most ${MAX_BODY_BYTES} bytes` });
+export async function serveClock(req: IncomingMessage, res: ServerResponse, store: Store, wire: HttpBounds): Promise<void> {
+  if (req.method === 'GET' || req.method === 'HEAD') return answer(req, res, wire, { status: 200, body: stateOf(store) });
+  if (req.method !== 'POST') return answer(req, res, wire, { status: 405, body: { error: `${CLOCK_PATH} answers GET and POST` }, headers: { Allow: 'GET, HEAD, POST' } });
+  const read = await readBody(req, MAX_BODY_BYTES, wire.bodyIdleSeconds * 1000);
+  if (read.kind === 'gone') return;
+  if (read.kind === 'too-large') return answer(req, res, wire, { status: 413, body: { error: `the body may hold at most ${MAX_BODY_BYTES} bytes` } }, read.received === 0 ? undefined : { close: true });
+  if (read.kind === 'stalled') return answer(req, res, wire, { status: 400, body: { error: 'the body stopped arriving' } }, { close: true });
   let expired: number;
   try {
-    expired = store.moveClock(clockTarget(body));
+    expired = store.moveClock(clockTarget(read.body));
   } catch (e) {
-    if (e instanceof ClockError) return answer(res, 400, { error: e.message });
+    if (e instanceof ClockError) return answer(req, res, wire, { status: 400, body: { error: e.message } });
     throw e;
   }
   await store.durable();
-  answer(res, 200, { ...stateOf(store), expired });
+  answer(req, res, wire, { status: 200, body: { ...stateOf(store), expired } });
 }

@@ -100,5 +100,6 @@ export function emulatorSpec(raw: Raw): EmulatorSpec {
     languages: { engines: e.languages.engines, fallback: e.languages.fallback, unspaced: e.languages.unspaced },
     audio: e.audio,
     messages: e.messages,
+    wire: { http: e.wire.http, websocket: e.wire.websocket, callbacks: e.wire.callbacks },
   };
 }

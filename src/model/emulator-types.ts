@@ -90,4 +90,12 @@ export interface EmulatorSpec {
   languages: Languages;
   audio: { silenceDbfs: number; opaqueKbps: number };
   messages: RuleMessages;
+  wire: WireBounds;
+}
+
+/** Bounds on what the emulator reads from a connection, where the service documents none (specs: `wire`). */
+export interface WireBounds {
+  http: { headerBytes: number; headersSeconds: number; requestSeconds: number; bodyIdleSeconds: number; lingerBytes: number; lingerSeconds: number };
+  websocket: { frameBytes: number };
+  callbacks: { replyBytes: number; timeoutSeconds: number; retryDelayMs: number };
 }

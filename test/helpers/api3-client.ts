@@ -43,6 +43,7 @@ function flatten(value: unknown, prefix: string, out: Record<string, string>): R
   return out;
 }
 
+/** A request as built (and signed) by tc3Request or v1Request, for tests that send it themselves. */
 export interface Tc3Request {
   url: string;
   method: 'POST' | 'GET';
@@ -89,7 +90,16 @@ export async function callTc3(baseUrl: string, action: string, params: unknown, 
   return { status: res.status, json: (await res.json()) as CallResult['json'] };
 }
 
-export async function callV1(baseUrl: string, action: string, params: unknown, opts: { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> } = {}): Promise<CallResult> {
+type V1Options = { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> };
+
+export async function callV1(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Promise<CallResult> {
+  const { url, ...init } = v1Request(baseUrl, action, params, opts);
+  const res = await fetch(url, init);
+  return { status: res.status, json: (await res.json()) as CallResult['json'] };
+}
+
+/** The request callV1 sends (the legacy HmacSHA1/HmacSHA256 signature), without sending it. */
+export function v1Request(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = opts.method ?? 'POST';
   const all: Record<string, string> = {
@@ -105,9 +115,5 @@ export async function callV1(baseUrl: string, action: string, params: unknown, o
   };
   all.Signature = signV1(opts.secretKey ?? LOCAL.secretKey, v1StringToSign(method, url.host, '/', all), opts.signMethod ?? 'HmacSHA1');
   const encoded = new URLSearchParams(all).toString();
-  const res =
-    method === 'GET'
-      ? await fetch(`${baseUrl}/?${encoded}`)
-      : await fetch(`${baseUrl}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded });
-  return { status: res.status, json: (await res.json()) as CallResult['json'] };
+  return method === 'GET' ? { url: `${baseUrl}/?${encoded}`, method, headers: {} } : { url: `${baseUrl}/`, method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded };
 }
