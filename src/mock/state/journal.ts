@@ -60,7 +60,7 @@ export function replaceFile(path: string, content: Buffer, like?: Stats): number
   return fd;
 }
 
-/** Writes every chunk, in order, off the event loop, then syncs. */
+/** Writes every chunk, in order, off the event loop. */
 async function writeAll(fd: number, chunks: Buffer[]): Promise<void> {
   let rest = chunks;
   while (rest.length > 0) {
@@ -69,7 +69,6 @@ async function writeAll(fd: number, chunks: Buffer[]): Promise<void> {
     while (done < rest.length && written >= rest[done]!.length) written -= rest[done++]!.length;
     rest = done < rest.length ? [rest[done]!.subarray(written), ...rest.slice(done + 1)] : [];
   }
-  await datasyncAsync(fd);
 }
 
 interface Waiter {
@@ -162,22 +161,40 @@ export class Journal implements ChangeLog {
   /** Writes until nothing is pending; false when a write failed. */
   private async run(): Promise<boolean> {
     await null; // every change of the current request joins this write
-    while (this.pending.length > 0) {
+    // One batch is synced while the next is written: a change waits for a sync begun after its own
+    // write, not also for the one under way when it came in. Writes stay in order, one at a time.
+    let syncing: Promise<void> = Promise.resolve();
+    let syncFailed: Error | undefined;
+    while (this.pending.length > 0 && !syncFailed) {
       const upTo = this.appended;
       const lines = this.pending;
       this.pending = [];
       try {
-        if (this.bytes > 2 * this.baseBytes + this.slackBytes) await this.rewrite();
-        else await this.write(lines);
+        if (this.bytes > 2 * this.baseBytes + this.slackBytes) {
+          await syncing;
+          await this.rewrite();
+          this.settle(upTo);
+          continue;
+        }
+        await this.write(lines);
       } catch (e) {
         // Nothing of this batch counts as written; it goes out again with the next change.
         this.pending = [...lines, ...this.pending];
+        await syncing;
         this.settle(this.synced, e as Error);
         return false;
       }
-      this.settle(upTo);
+      const previous = syncing;
+      syncing = datasyncAsync(this.fd).then(
+        () => this.settle(upTo),
+        (e: Error) => void (syncFailed = e),
+      );
+      await previous;
     }
-    return true;
+    await syncing;
+    // A failed sync leaves its lines written but not known to be on disk: their clients are told so.
+    if (syncFailed) this.settle(this.synced, syncFailed);
+    return !syncFailed;
   }
 
   private async write(lines: Buffer[]): Promise<void> {
@@ -204,6 +221,7 @@ export class Journal implements ChangeLog {
     const fd = openAside(this.path, this.like);
     try {
       await writeAll(fd, content);
+      await datasyncAsync(fd);
       putInPlace(fd, this.path, this.like);
     } catch (e) {
       dropAside(fd, this.path);
