@@ -63,7 +63,8 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
         return r;
       })
       .filter((r) => matches(r, filter))
-      .sort((a, b) => a._created - b._created || String(a[kind.id.field]).localeCompare(String(b[kind.id.field])));
+      // Records made in the same millisecond keep the order they were made in (ids are not ordered).
+      .sort((a, b) => a._created - b._created || a._n - b._n);
   };
 
   const run = (step: Step): void => {
