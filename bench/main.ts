@@ -2,8 +2,9 @@
 import { benchBuild } from './build.js';
 import { benchContract } from './contract.js';
 import { benchEmulator } from './emulator.js';
+import { benchState } from './state.js';
 
-const sections: Record<string, () => Promise<void>> = { build: benchBuild, emulator: benchEmulator, contract: benchContract };
+const sections: Record<string, () => Promise<void>> = { build: benchBuild, emulator: benchEmulator, state: benchState, contract: benchContract };
 const only = process.argv.slice(2);
 const started = performance.now();
 for (const [name, run] of Object.entries(sections)) {

@@ -14,7 +14,8 @@ import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
 import { HEALTH_PATH, healthBody } from './health.js';
-import { loadState, saveState } from './state/persist.js';
+import { CLOCK_PATH, serveClock } from './clock-endpoint.js';
+import { openStateFile, whenDurable } from './state/persist.js';
 import { Store } from './state/store.js';
 import { Traffic } from './traffic.js';
 
@@ -34,42 +35,18 @@ export interface EmulatorCore {
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  flush(): void;
+  /** Writes what is pending and releases the state file. */
+  close(): Promise<void>;
 }
 
 export function createEmulatorCore(model: Model, options: EmulatorOptions): EmulatorCore {
-  let dirty = false;
   const callbacks = new CallbackScheduler(model, options, () => store);
-  const store: Store = new Store(
-    model.emulator,
-    options.seed,
-    () => {
-      dirty = true;
-    },
-    (kind, record) => callbacks.onInsert(kind, record),
-  );
-  if (options.statePath) {
-    loadState(store, options.statePath);
-    // Written once now, so a file that cannot be written stops the start, not every later request.
-    saveState(store, options.statePath);
-  }
+  const store: Store = new Store(model.emulator, options.seed, options.now, (kind, record) => callbacks.onInsert(kind, record));
+  if (options.statePath) openStateFile(store, options.statePath, options.log);
+  if (options.clockStart !== undefined) store.setClock(options.clockStart);
+  store.startSweeping();
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
-  let lastSaveError = '';
-  const flush = (): void => {
-    if (!dirty || !options.statePath) return;
-    dirty = false;
-    try {
-      saveState(store, options.statePath);
-      lastSaveError = '';
-    } catch (e) {
-      // The answer still goes out; the state lives on in memory. Said once per distinct failure.
-      const message = (e as Error).message;
-      if (message !== lastSaveError) options.log(`${message}; the emulator keeps its state in memory and tries again after the next change`);
-      lastSaveError = message;
-    }
-  };
-
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
   const traffic = new Traffic(model);
   // Built once; `received` is the live counter object, serialised afresh on every health check.
@@ -89,18 +66,20 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
       sendReply(req, res, { status: ok ? 200 : 405, headers: { 'Content-Type': 'application/json; charset=utf-8', ...(ok ? {} : { Allow: 'GET, HEAD' }) }, text }, { linger: { bytes: wire.lingerBytes, ms: wire.lingerSeconds * 1000 } });
       return;
     }
+    if (pathname === CLOCK_PATH) return serveClock(req, res, store, model.emulator.wire.http);
     const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
     // Counted as received whatever the answer (health reports it; runs hold their verdicts to it).
     if (route) traffic.endpoint(route.endpoint.name);
     else if (pathname === '/') traffic.api3();
     const answer = await answerRequest(req, { pathname, query, route }, deps);
-    flush();
     if (!answer) return; // the client went away before its body was complete
+    // Answered only once its changes are on disk: kill -9 never loses an acknowledged change.
+    if (!(await whenDurable(store, options.log))) answer.reply = { ...answer.reply, text: JSON.stringify(errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US')) };
     const send = (): void => sendReply(req, res, answer.reply, answer.rest);
     if (answer.delayMs > 0) setTimeout(send, answer.delayMs);
     else send();
   };
-  return { deps, traffic, callbacks, handle, flush };
+  return { deps, traffic, callbacks, handle, close: () => store.close() };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
@@ -132,8 +111,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
       new Promise((resolve) => {
         core.callbacks.close();
         channels.close();
-        core.flush();
-        server.close(() => resolve());
+        server.close(() => void core.close().then(resolve));
         server.closeAllConnections();
       }),
   };

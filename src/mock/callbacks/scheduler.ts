@@ -79,11 +79,13 @@ export class CallbackScheduler {
     const progress = this.store().kinds.get(kind)?.progress;
     if (progress) {
       const last = progress.steps.at(-1)!;
-      this.store().update(kind, record, { [progress.field]: last.value, ...(progress.label && last.label !== undefined ? { [progress.label]: last.label } : {}) }, this.options.now());
+      this.store().update(kind, record, { [progress.field]: last.value, ...(progress.label && last.label !== undefined ? { [progress.label]: last.label } : {}) }, this.store().now());
+      // The callback tells the client the task is done, so that must be durable first.
+      await this.store().durable().catch(() => {});
     }
     const engine = cb.emulator!.engine ? evaluateValue(cb.emulator!.engine, new Scope({ record })) : undefined;
     const rec = recognize(this.model.emulator, record.Url ?? record.FinalResult ?? JSON.stringify(record), engine);
-    const scope = new Scope({ record, rec, appId: this.options.appId, now: this.options.now() });
+    const scope = new Scope({ record, rec, appId: this.options.appId, now: this.store().now() });
     // Only the bindings speak: the task's own parameters (AudioData, …) must not leak into the body by name.
     const fields = synthesize(this.model, cb.body, cb.emulator!.bindings, scope, undefined);
     const body =

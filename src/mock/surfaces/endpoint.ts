@@ -125,7 +125,7 @@ export async function handleEndpoint(endpoint: Endpoint, call: StreamedEndpointC
     let audio: unknown = { fingerprint: fingerprintOf(read.body), bytes: read.body.length };
     if (endpoint.body.audio && checked.audio) audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, checked.all, checked.audio, read.body);
     const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
-    return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });
+    return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now: deps.store.now() });
   } catch (e) {
     const status = e instanceof AudioStatus ? e.status : e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
     if (!(e instanceof SurfaceError) && !(e instanceof AudioStatus)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
