@@ -3,40 +3,33 @@
 // hash it, check the TC3 signature with a cached key, parse it, decode Data, answer), in the same run.
 // Both run as child processes, loaded alternately by autocannon, medians of several rounds.
 import autocannon from 'autocannon';
-import { signTc3 } from '../src/signing/tc3.js';
 import { compileSpecDir } from '../src/model/compile.js';
 import { fixtureWav } from '../src/collection/fixture-wav.js';
 import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { median, ratioRow, row } from './measure.js';
 import { startChildServer } from './servers.js';
+import { signedRequest, type SignedRequest } from './signed.js';
 
 const SECONDS = 5;
 const ROUNDS = 3;
 const CONNECTIONS = 10;
 const AUDIO_MS = 300;
 
-function signedRequest(url: string): { headers: Record<string, string>; body: string } {
+function sentenceRequest(url: string): SignedRequest {
   const model = compileSpecDir(PACKAGE_ROOT).model!;
   // Real audio (the emulator reads it): a tone like the one the collection's flash requests send.
   const audio = fixtureWav(AUDIO_MS);
-  const body = JSON.stringify({ EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: audio.toString('base64'), DataLen: audio.length, WordInfo: 1 });
-  const timestamp = Math.floor(Date.now() / 1000);
-  const host = new URL(url).hostname;
-  const auth = signTc3({ method: 'POST', headers: { 'content-type': 'application/json', host }, body, timestamp, service: 'asr', secretId: model.service.local.secretId, secretKey: model.service.local.secretKey });
-  return {
-    body,
-    headers: { 'content-type': 'application/json', 'x-tc-action': 'SentenceRecognition', 'x-tc-version': model.service.version, 'x-tc-timestamp': String(timestamp), authorization: auth.authorization },
-  };
+  return signedRequest(model, url, 'SentenceRecognition', { EngSerViceType: '16k_zh', SourceType: 1, VoiceFormat: 'wav', Data: audio.toString('base64'), DataLen: audio.length, WordInfo: 1 });
 }
 
-async function load(url: string, req: { headers: Record<string, string>; body: string }): Promise<number> {
+async function load(url: string, req: SignedRequest): Promise<number> {
   const result = await autocannon({ url: `${url}/`, method: 'POST', headers: req.headers, body: req.body, connections: CONNECTIONS, duration: SECONDS });
   if (result.errors + result.timeouts + result.non2xx > 0) throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers under load`);
   return result.requests.average;
 }
 
 /** One call first, to be sure the request is accepted: a benchmark of refusals would be meaningless. */
-async function probe(url: string, req: { headers: Record<string, string>; body: string }): Promise<void> {
+async function probe(url: string, req: SignedRequest): Promise<void> {
   const answer = (await (await fetch(`${url}/`, { method: 'POST', headers: req.headers, body: req.body })).json()) as { Response: { Error?: unknown } };
   if (answer.Response.Error) throw new Error(`the benchmark request is refused by ${url}: ${JSON.stringify(answer)}`);
 }
@@ -46,7 +39,7 @@ export async function benchEmulator(): Promise<void> {
   const emulator = await startChildServer('emulator');
   const floor = await startChildServer('floor');
   try {
-    const req = signedRequest(emulator.url);
+    const req = sentenceRequest(emulator.url);
     await probe(emulator.url, req);
     await probe(floor.url, req);
     const ours: number[] = [];

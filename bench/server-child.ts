@@ -6,14 +6,23 @@ import { PACKAGE_ROOT } from '../src/cli/io.js';
 import { compileSpecDir } from '../src/model/compile.js';
 import { optionsFromEnv } from '../src/mock/options.js';
 import { startEmulator } from '../src/mock/server.js';
+import { prefillTasks } from './prefill.js';
 import { sha256Hex, tc3CanonicalRequest, tc3Date, tc3Signature, tc3SigningKey, tc3StringToSign } from '../src/signing/tc3.js';
 
-const kind = process.argv[2];
+const [kind, ...args] = process.argv.slice(2);
 const model = compileSpecDir(PACKAGE_ROOT).model!;
 let url: string;
+let firstCreatedAt: number | undefined;
 if (kind === 'emulator' || kind === 'emulator-step0') {
   // emulator-step0: tasks move one documented state per read, as in the contract run's own emulator.
   url = (await startEmulator(model, optionsFromEnv(model, {}, kind === 'emulator-step0' ? { stepMs: 0, callbackDelayMs: 100 } : {}), { host: '127.0.0.1', port: 0 })).url;
+} else if (kind === 'emulator-tasks') {
+  // Args: a state file (or - for memory only), then how many tasks to hold, in groups of what size.
+  const [statePath, total, groupSize, groups] = args as [string, string, string, string];
+  const em = await startEmulator(model, optionsFromEnv(model, {}, statePath === '-' ? {} : { statePath }), { host: '127.0.0.1', port: 0 });
+  firstCreatedAt = await prefillTasks(em, model, Number(total), { size: Number(groupSize), count: Number(groups) });
+  url = em.url;
+  process.on('SIGTERM', () => void em.close().then(() => process.exit(0)));
 } else {
   // The floor: read the body, SHA-256 it, compute the TC3 signature with a cached signing key and
   // compare it, JSON.parse the body, base64-decode Data, and answer a small JSON envelope.
@@ -41,5 +50,5 @@ if (kind === 'emulator' || kind === 'emulator-step0') {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
-process.send!({ url });
-process.on('SIGTERM', () => process.exit(0));
+process.send!({ url, firstCreatedAt });
+if (kind !== 'emulator-tasks') process.on('SIGTERM', () => process.exit(0));

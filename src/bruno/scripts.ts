@@ -9,8 +9,8 @@ const CREDENTIALS = own('lib/bruno-credentials');
 const IO = own('lib/bruno-io');
 
 export const BRUNO_SCRIPT_FILES: Record<BrunoScript, readonly string[]> = {
-  'sign-tc3': [SHARED.readContract, SHARED.tc3Authorization, CREDENTIALS, own('sign-tc3')],
-  'sign-flash': [SHARED.readContract, SHARED.flashSignature, CREDENTIALS, own('sign-flash')],
+  'sign-tc3': [SHARED.readContract, SHARED.signProbe, SHARED.tc3Authorization, CREDENTIALS, own('sign-tc3')],
+  'sign-flash': [SHARED.readContract, SHARED.signProbe, SHARED.flashSignature, CREDENTIALS, own('sign-flash')],
   'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, IO, own('contract-tests')],
   'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, IO, own('flash-tests')],
 };

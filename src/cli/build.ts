@@ -21,7 +21,10 @@ local and live environments and its response validators, precompiled) and TypeSc
               the build no longer writes (a build removes those)
   --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C (or until the
               process that started it exits); a spec with errors prints its diagnostics and leaves
-              the last good outputs in place`;
+              the last good outputs in place
+
+A file under specs/ that is not a spec at all (not a regular file, such as a named pipe; not UTF-8; past a
+loader limit, such as an alias bomb) is refused with one line naming the file and exit code 2.`;
 
 const ms = (since: number): number => Math.round(performance.now() - since);
 
@@ -73,12 +76,22 @@ async function watchBuild(project: ContractProject, io: Io, signal?: AbortSignal
   const root = project.root;
   // Taken before the first build, so a stop that comes while it builds is not lost.
   const { stopped, release } = untilStopped({ ...(signal ? { signal } : {}), watchParent: true });
+  // While watching, a file that is not a spec (say, a FIFO an editor left) is said, and watching goes on.
+  const attempt = (): ReturnType<typeof buildOnce> => {
+    try {
+      return buildOnce(project, io);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      io.stderr(e.message);
+      return undefined;
+    }
+  };
   const first = performance.now();
-  const built = buildOnce(project, io);
+  const built = attempt();
   if (built) io.stdout(`built ${built.model.actions.length} actions into ${built.files} files (${built.written.length} changed) in ${ms(first)} ms`);
   const watcher = watchSpecs(root, join(root, 'specs'), (paths) => {
     const started = performance.now();
-    const again = buildOnce(project, io);
+    const again = attempt();
     if (again) io.stdout(`rebuilt ${again.written.length} file${again.written.length === 1 ? '' : 's'} in ${ms(started)} ms (${paths.join(', ')})`);
     else io.stderr('the last good outputs stay in place; waiting for the next change');
   });

@@ -6,7 +6,7 @@ import { optionsFromEnv } from '../mock/options.js';
 import { startEmulator, type Emulator } from '../mock/server.js';
 import { pocketsphinx, pocketsphinxProblem } from '../mock/recognizer/pocketsphinx.js';
 import { StateFileError } from '../mock/state/persist.js';
-import { nonNegativeIntFlag, portFlag } from './args.js';
+import { instantFlag, nonNegativeIntFlag, portFlag } from './args.js';
 import { compileOrReport } from './compile-or-report.js';
 import { CliError, UsageError, type Io } from './io.js';
 import { detach, DETACHED_ENV, reportReady } from './mock-detach.js';
@@ -14,15 +14,20 @@ import { outputFile, stateFile } from './paths.js';
 import { untilStopped } from './until-stopped.js';
 import { describeProject, type ContractProject } from '../project/resolve.js';
 
-export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--lenient-auth] [--debug-auth] [--step-ms N]
-                         [--callback-ms N] [--callback-allow HOST]... [--recognizer canned|pocketsphinx]
-                         [--pid-file FILE] [--detach [--log FILE]]
+export const MOCK_USAGE = `Usage: asr-contract mock [--port 8080] [--host 127.0.0.1] [--state FILE] [--clock TIME] [--lenient-auth]
+                         [--debug-auth] [--step-ms N] [--callback-ms N] [--callback-allow HOST]...
+                         [--recognizer canned|pocketsphinx] [--pid-file FILE] [--detach [--log FILE]]
 
 Starts the local ASR emulator.
   --port N        port to listen on (default 8080; 0 picks a free one)
   --host H        address to listen on (default 127.0.0.1)
-  --state FILE    keep state in FILE across restarts (JSON, written after every change); it refuses to
-                  start when FILE cannot be written
+  --state FILE    keep state in FILE across restarts: a journal of JSON lines, each change appended and
+                  synced to disk before its answer, rewritten whole at start and when it has grown. One
+                  emulator per FILE (FILE.lock names its pid; a crashed holder's lock is taken over). It
+                  refuses to start, leaving FILE untouched, when FILE is not a state it can load (wrong
+                  shape or version, truncated, read-only) or cannot be written
+  --clock TIME    start the emulator's clock at TIME (ISO 8601 with its zone, e.g. 2030-01-01T00:00:00Z);
+                  task progress, expiry, creation times and usage dates read it, signatures the real time
   --lenient-auth  let through what a client's signer gets wrong (the signature, the credential date or
                   service, SignedHeaders, a stale timestamp) as long as the request names a SecretId it
                   accepts; each one is logged with the code the real service would answer
@@ -40,9 +45,16 @@ Starts the local ASR emulator.
   --log FILE      with --detach, where its output goes (default .asr-mock.log in the current directory)
 
 It serves API 3.0 at /, flash recognition at /asr/flash/v1/<appid>, the WebSockets at /asr/v2/<appid>
-and /asr/virtual_number/v1/<appid>, and its own readiness check at GET /_emulator/health.
+and /asr/virtual_number/v1/<appid>, its own readiness check at GET /_emulator/health, and its clock at
+/_emulator/clock: GET tells the time, POST {"advance":"25h"} or {"to":"2030-01-01T00:00:00Z"} moves it
+forward. Records expire after their retention in specs/emulator.yaml (recorded-file tasks: 24 hours).
 In the foreground it stops when the process that started it exits, so \`npx asr-contract mock &\`
 leaves nothing behind; --detach is for an emulator that outlives its shell.
+
+Answers carry the status and exact Content-Type the official SDKs expect (specs/: \`answer\`). Every read
+is bounded (specs/emulator.yaml \`wire\`): a body is never read past its limit, a body that stalls is
+answered after a few seconds, a flash upload is refused before its body when its URL or signature is
+wrong, and a callback receiver's reply is cut off at a size and a deadline. See docs/emulator.md.
 
 Credentials: it always accepts the documented local test pair (generated/local.postman_environment.json),
 and also TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY when they are set. TENCENTCLOUD_TOKEN makes
@@ -55,6 +67,7 @@ export async function runMock(argv: string[], io: Io, project: ContractProject, 
       port: { type: 'string' },
       host: { type: 'string' },
       state: { type: 'string' },
+      clock: { type: 'string' },
       'lenient-auth': { type: 'boolean' },
       'debug-auth': { type: 'boolean' },
       'step-ms': { type: 'string' },
@@ -72,6 +85,7 @@ export async function runMock(argv: string[], io: Io, project: ContractProject, 
   const stepMs = nonNegativeIntFlag(values['step-ms'], '--step-ms');
   const callbackDelayMs = nonNegativeIntFlag(values['callback-ms'], '--callback-ms');
   const statePath = values.state === undefined ? undefined : stateFile(io.cwd, values.state, '--state');
+  const clockStart = values.clock === undefined ? undefined : instantFlag(values.clock, '--clock');
   const pidFile = values['pid-file'] === undefined ? undefined : outputFile(io.cwd, values['pid-file'], '--pid-file', 'asr-mock.pid');
   if (values.log !== undefined && !values.detach) throw new CliError('--log goes with --detach; in the foreground the output is on the console');
   const logFile = values.log === undefined ? undefined : outputFile(io.cwd, values.log, '--log', 'asr-mock.log');
@@ -91,6 +105,7 @@ export async function runMock(argv: string[], io: Io, project: ContractProject, 
     lenientAuth: values['lenient-auth'] === true,
     debugAuth: values['debug-auth'] === true,
     ...(statePath ? { statePath } : {}),
+    ...(clockStart !== undefined ? { clockStart } : {}),
     ...(stepMs !== undefined ? { stepMs } : {}),
     ...(callbackDelayMs !== undefined ? { callbackDelayMs } : {}),
     callbackAllow: values['callback-allow'] ?? [],

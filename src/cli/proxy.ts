@@ -25,7 +25,8 @@ forwards the exact body to the upstream signed again with its own credentials, c
 contract tests do, and hands the upstream's answer back unchanged. It prints one line per violation
 (time, action, RequestId, JSON pointer, rule) and nothing for a clean exchange; a violation seen before
 is counted, not printed again. A request with a wrong signature is answered as the service answers it
-and never forwarded. WebSocket sessions are relayed with the URL signed again, every frame checked.
+and never forwarded; it is a violation unless it is one of the contract suite's own signing probes (a
+negative case of the generated collections), which is an expected refusal. WebSocket sessions are relayed with the URL signed again, every frame checked.
   --upstream URL        where API 3.0 goes: the emulator (http://127.0.0.1:8080) or the service
                         (https://asr.tencentcloudapi.com). Flash and the WebSockets go to the same origin,
                         except on Tencent's own API 3.0 hosts: name theirs with the two flags below.

@@ -17,9 +17,10 @@ Checks the ASR exchanges in a HAR file as the contract proxy checks live ones: t
 contract, its signature (when the key is here: the local pair or TENCENTCLOUD_*), and the answer as
 the contract tests do. Each entry is judged at the time it was sent. The HAR may come from
 \`asr-contract proxy --record\`, a browser's devtools ("Save all as HAR"), a debugging proxy or Postman.
+The contract suite's own signing probes are expected refusals, as in the proxy.
 Entries that are not ASR traffic are counted and skipped. It prints one line per violation (time,
 action, RequestId, JSON pointer, rule), then the counts.
-  --out DIR   also write the report there (proxy-report.json)
+  --out DIR   also write the reports there: run-report.json, junit.xml, report.html, summary.md, ctrf.json
 
 Exit codes: 0 no exchange breaks the contract, 1 some do, 2 the file is not a HAR file (or too large).`;
 

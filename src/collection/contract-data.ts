@@ -1,5 +1,6 @@
 // The contract data both collections carry in their variable contractSchemas, for their sandbox
 // scripts: what the scripts need from the specs and must never spell out themselves.
+import { SIGN_PROBES } from '../model/cases.js';
 import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../model/schema.js';
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
@@ -10,6 +11,7 @@ export interface ContractData {
   endpoints: Record<string, { response: Record<string, unknown> } & Record<string, unknown>>;
   /** Where a runner finds the validators compiled at build time: a folder of its collection, ending in /. */
   validators?: string;
+  signProbes: typeof SIGN_PROBES;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface ContractData {
  * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
  * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it;
  * `validators`, where its precompiled validators are, for a collection that has them (Bruno's).
+ * `signProbes` says how each X-Contract-Sign value signs badly (src/model/cases.ts).
  */
 export function contractDataObject(model: Model, audioFile: string, validators?: string): ContractData {
   const actions: ContractData['actions'] = {};
@@ -44,7 +47,8 @@ export function contractDataObject(model: Model, audioFile: string, validators?:
     headers: { action: headerName(model, 'action'), timestamp: headerName(model, 'timestamp'), token: optionalHeaderName(model, 'token') ?? null },
     envelope: model.service.envelope,
   };
-  return { api3, actions, endpoints, ...(validators ? { validators } : {}) };
+  // How the negative cases' X-Contract-Sign values sign badly: the suite's probes, which the contract proxy recognises.
+  return { api3, actions, endpoints, signProbes: SIGN_PROBES, ...(validators ? { validators } : {}) };
 }
 
 /** The contract data as the collection variable contractSchemas holds it. */

@@ -1,7 +1,7 @@
 // What each folder of a collection says in its app. Folders that only work as a sequence (ids passed
 // on, polls repeated) say so: that happens in the app's runner, not on a single Send. Each collection
 // names its own runner, variables and file handling (RunnerWords); the rest is the same text.
-import { areaFolder, AUTH_FOLDER, endpointTitle, NEGATIVE_FOLDER, WORKFLOW_FOLDER } from '../model/cases.js';
+import { areaFolder, AUTH_FOLDER, endpointTitle, NEGATIVE_FOLDER, probeTitle, WORKFLOW_FOLDER } from '../model/cases.js';
 import type { Endpoint } from '../model/surface-types.js';
 import type { Model } from '../model/types.js';
 
@@ -41,7 +41,7 @@ export function folderDescription(model: Model, path: string[], words: RunnerWor
       return `${wf.description.trim()}\n\n${words.runner}${polls}.`;
     }
   } else if (top === NEGATIVE_FOLDER) {
-    if (sub === AUTH_FOLDER) return 'A call signed with a wrong key, one signed an hour ago, and an action that does not exist, each refused with the code in its name. The disabled header `X-Contract-Sign` (never sent) makes the signing script sign badly on purpose.';
+    if (sub === AUTH_FOLDER) return `A call ${probeTitle('wrong-key')}, one ${probeTitle('stale-timestamp')}, and an action that does not exist, each refused with the code in its name. The disabled header \`X-Contract-Sign\` (never sent) makes the signing script sign badly on purpose, in a way the contract proxy recognises as the suite's own probe.`;
     const a = area(sub);
     if (a) return `Calls to the ${a.name.toLowerCase()} actions that each break one rule (a missing parameter, a wrong type, a value out of range, a cross-field rule) and must be refused with the code in their name.`;
     const e = endpoint(sub);

@@ -24,6 +24,7 @@ export const SHARED = {
   flashChecks: 'collection/sandbox/flash-checks',
   tc3Authorization: 'collection/sandbox/tc3-authorization',
   flashSignature: 'collection/sandbox/flash-signature',
+  signProbe: 'collection/sandbox/sign-probe',
 } as const;
 
 /** What every test script needs to read an answer and check it against a schema. */

@@ -28,4 +28,4 @@ export function collectionVariables(model: Model): CollectionVariable[] {
 }
 
 export const CONTRACT_DATA_DESCRIPTION =
-  "What the collection scripts read from the contract: the X-TC-* header names, the envelope's member names and the response schemas answers are checked against. Generated; do not edit.";
+  "What the collection scripts read from the contract: the X-TC-* header names, the envelope's member names, the response schemas answers are checked against, and how the negative cases sign badly on purpose. Generated; do not edit.";

@@ -20,7 +20,7 @@ export const INIT_SCRIPTS: Readonly<Record<string, string>> = {
 export const WORKFLOW_FILE = '.github/workflows/asr-contract.yml';
 
 /** What a contract run and the emulator leave behind, and the docs page. */
-export const GITIGNORE_LINES = ['reports/', 'generated/docs/', '.asr-mock.pid', '.asr-mock.log', '.asr-state.json'] as const;
+export const GITIGNORE_LINES = ['reports/', 'generated/docs/', '.asr-mock.pid', '.asr-mock.log', '.asr-state.json', '.asr-state.json.lock'] as const;
 
 export interface InitPlan {
   /** Path (relative to the target, forward slashes) → exact content. */

@@ -1,7 +1,7 @@
 // GET /_emulator/health: how scripts know the emulator is ready (in the spirit of LocalStack's
-// /_localstack/health). The emulator's only path of its own; the `_emulator` prefix cannot clash
-// with the service's paths, which the model lists (a test holds that). It names the SecretIds it
-// accepts, never a key.
+// /_localstack/health). Like the clock (clock-endpoint.ts), it lives under `/_emulator/`, a prefix
+// that cannot clash with the service's paths, which the model lists (a test holds that). It names
+// the SecretIds it accepts, never a key.
 import type { Model } from '../model/types.js';
 import type { EmulatorOptions } from './options.js';
 import type { Received } from './traffic.js';

@@ -19,8 +19,10 @@ export interface EmulatorOptions {
   lenientAuth: boolean;
   /** Explain TC3 refusals step by step in their messages (never the expected signature). */
   debugAuth: boolean;
-  /** Persist state to this JSON file after every change. */
+  /** Keep state in this file (a journal, state/journal.ts): loaded at start, every change appended before its answer. */
   statePath?: string;
+  /** Start the emulator's clock at this time (epoch ms) instead of the real time (--clock). */
+  clockStart?: number;
   /** Override every progress step duration (tasks, model training), in ms. */
   stepMs?: number;
   /** Override a WebSocket channel's silence limit, in ms (tests). */
@@ -33,6 +35,7 @@ export interface EmulatorOptions {
   recognizer?: Transcriber;
   /** Seed for generated ids, so runs can be reproduced. */
   seed: string;
+  /** The real time: signatures are checked against it. The emulator's own clock (state/clock.ts) runs from it. */
   now: () => number;
   log: (line: string) => void;
 }

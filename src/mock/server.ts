@@ -3,18 +3,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Model } from '../model/types.js';
 import { ModelValidators } from '../model/validators.js';
-import { handleApi3, type Api3Deps } from './api3/handle.js';
+import type { Api3Deps } from './api3/handle.js';
+import { answerRequest } from './answer-request.js';
 import { CallbackScheduler } from './callbacks/scheduler.js';
 import { ApiError } from './errors.js';
-import { handleEndpoint } from './surfaces/endpoint.js';
 import { pathMatcher } from './surfaces/path-template.js';
 import { attachChannels } from './ws/attach.js';
-import { listenOn, readBody, writeRawJson } from './http-io.js';
+import { listenOn, send as sendReply, writeRawJson } from './http-io.js';
 import type { EmulatorOptions } from './options.js';
 import { Protocol } from './protocol.js';
 import { errorEnvelope } from './respond.js';
 import { HEALTH_PATH, healthBody } from './health.js';
-import { loadState, saveState } from './state/persist.js';
+import { CLOCK_PATH, serveClock } from './clock-endpoint.js';
+import { openStateFile, whenDurable } from './state/persist.js';
 import { Store } from './state/store.js';
 import { Traffic } from './traffic.js';
 
@@ -34,42 +35,18 @@ export interface EmulatorCore {
   callbacks: CallbackScheduler;
   /** Answers one HTTP request. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
-  flush(): void;
+  /** Writes what is pending and releases the state file. */
+  close(): Promise<void>;
 }
 
 export function createEmulatorCore(model: Model, options: EmulatorOptions): EmulatorCore {
-  let dirty = false;
   const callbacks = new CallbackScheduler(model, options, () => store);
-  const store: Store = new Store(
-    model.emulator,
-    options.seed,
-    () => {
-      dirty = true;
-    },
-    (kind, record) => callbacks.onInsert(kind, record),
-  );
-  if (options.statePath) {
-    loadState(store, options.statePath);
-    // Written once now, so a file that cannot be written stops the start, not every later request.
-    saveState(store, options.statePath);
-  }
+  const store: Store = new Store(model.emulator, options.seed, options.now, (kind, record) => callbacks.onInsert(kind, record));
+  if (options.statePath) openStateFile(store, options.statePath, options.log);
+  if (options.clockStart !== undefined) store.setClock(options.clockStart);
+  store.startSweeping();
   const protocol = new Protocol(model);
   const deps: Api3Deps = { model, protocol, validators: ModelValidators.for(model), store, options };
-  let lastSaveError = '';
-  const flush = (): void => {
-    if (!dirty || !options.statePath) return;
-    dirty = false;
-    try {
-      saveState(store, options.statePath);
-      lastSaveError = '';
-    } catch (e) {
-      // The answer still goes out; the state lives on in memory. Said once per distinct failure.
-      const message = (e as Error).message;
-      if (message !== lastSaveError) options.log(`${message}; the emulator keeps its state in memory and tries again after the next change`);
-      lastSaveError = message;
-    }
-  };
-
   const endpoints = model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
   const traffic = new Traffic(model);
   // Built once; `received` is the live counter object, serialised afresh on every health check.
@@ -82,53 +59,38 @@ export function createEmulatorCore(model: Model, options: EmulatorOptions): Emul
     const pathname = q < 0 ? target : target.slice(0, q);
     const query = q < 0 ? '' : target.slice(q + 1);
     if (pathname === HEALTH_PATH) {
-      req.resume();
       const ok = req.method === 'GET' || req.method === 'HEAD';
       const text = JSON.stringify(ok ? health : { status: 'error', message: `${HEALTH_PATH} answers GET only` });
-      res.writeHead(ok ? 200 : 405, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...(ok ? {} : { Allow: 'GET, HEAD' }) });
-      res.end(req.method === 'HEAD' ? undefined : text);
+      // A body sent here is not read beyond the linger bound (HEAD answers carry no body; Node leaves it out).
+      const wire = model.emulator.wire.http;
+      sendReply(req, res, { status: ok ? 200 : 405, headers: { 'Content-Type': 'application/json; charset=utf-8', ...(ok ? {} : { Allow: 'GET, HEAD' }) }, text }, { linger: { bytes: wire.lingerBytes, ms: wire.lingerSeconds * 1000 } });
       return;
     }
+    if (pathname === CLOCK_PATH) return serveClock(req, res, store, model.emulator.wire.http);
     const route = pathname === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(pathname) })).find((r) => r.pathParams);
-    const { body, tooLarge } = await readBody(req, route ? route.endpoint.body.maxBytes : model.service.limits.maxPostBytes);
-    let result: { status: number; body: Record<string, unknown>; delayMs: number };
-    if (route) {
-      traffic.endpoint(route.endpoint.name);
-      const answer = await handleEndpoint(route.endpoint, { method: req.method ?? 'GET', path: pathname, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, deps);
-      result = { status: 200, body: answer, delayMs: 0 };
-    } else if (pathname !== '/') {
-      result = { status: 404, body: errorEnvelope(model, new ApiError(protocol.code('invalid-action'), pathname), 'en-US'), delayMs: 0 };
-    } else if (tooLarge) {
-      traffic.api3();
-      result = { status: 200, body: errorEnvelope(model, new ApiError(protocol.code('request-size')), 'en-US'), delayMs: 0 };
-    } else {
-      traffic.api3();
-      const r = await handleApi3({ method: req.method ?? 'GET', path: pathname, query, headers: req.headers, body }, deps);
-      result = { status: 200, body: r.body, delayMs: r.delayMs };
-    }
-    flush();
-    const send = (): void => {
-      if (res.destroyed) return;
-      const text = JSON.stringify(result.body);
-      res.writeHead(result.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-      res.end(text);
-    };
-    if (result.delayMs > 0) setTimeout(send, result.delayMs);
+    // Counted as received whatever the answer (health reports it; runs hold their verdicts to it).
+    if (route) traffic.endpoint(route.endpoint.name);
+    else if (pathname === '/') traffic.api3();
+    const answer = await answerRequest(req, { pathname, query, route }, deps);
+    if (!answer) return; // the client went away before its body was complete
+    // Answered only once its changes are on disk: kill -9 never loses an acknowledged change.
+    if (!(await whenDurable(store, options.log))) answer.reply = { ...answer.reply, text: JSON.stringify(errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US')) };
+    const send = (): void => sendReply(req, res, answer.reply, answer.rest);
+    if (answer.delayMs > 0) setTimeout(send, answer.delayMs);
     else send();
   };
-  return { deps, traffic, callbacks, handle, flush };
+  return { deps, traffic, callbacks, handle, close: () => store.close() };
 }
 
 export async function startEmulator(model: Model, options: EmulatorOptions, listen: { host: string; port: number }): Promise<Emulator> {
   const core = createEmulatorCore(model, options);
   const protocol = core.deps.protocol;
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 60_000, headersTimeout: 30_000 }, (req, res) => {
+  const http = model.emulator.wire.http;
+  const server = createServer({ maxHeaderSize: http.headerBytes, requestTimeout: http.requestSeconds * 1000, headersTimeout: http.headersSeconds * 1000 }, (req, res) => {
     core.handle(req, res).catch((e: unknown) => {
       options.log(`unhandled: ${(e as Error).stack ?? String(e)}`);
-      if (!res.headersSent) {
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify(errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US')));
-      }
+      const text = JSON.stringify(errorEnvelope(model, new ApiError(protocol.code('internal-error')), 'en-US'));
+      sendReply(req, res, { status: model.service.answer.status, headers: { 'Content-Type': model.service.answer.contentType }, text }, { close: true });
     });
   });
   server.keepAliveTimeout = 5_000;
@@ -137,7 +99,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const oversized = err.code === 'HPE_HEADER_OVERFLOW';
     const error = new ApiError(protocol.code(oversized ? 'request-size' : 'invalid-parameter'), oversized ? undefined : 'HTTP request');
-    writeRawJson(socket, oversized ? 431 : 400, oversized ? 'Request Header Fields Too Large' : 'Bad Request', errorEnvelope(model, error, 'en-US'));
+    writeRawJson(socket, oversized ? 431 : 400, oversized ? 'Request Header Fields Too Large' : 'Bad Request', model.service.answer.contentType, errorEnvelope(model, error, 'en-US'));
   });
   const at = await listenOn(server, listen);
   return {
@@ -149,8 +111,7 @@ export async function startEmulator(model: Model, options: EmulatorOptions, list
       new Promise((resolve) => {
         core.callbacks.close();
         channels.close();
-        core.flush();
-        server.close(() => resolve());
+        server.close(() => void core.close().then(resolve));
         server.closeAllConnections();
       }),
   };

@@ -69,6 +69,15 @@ export class EmulatorBuilder {
   }
 }
 
+const HOUR_MS = 3_600_000;
+
+/** `hours` or `days` after creation; neither: kept until deleted. */
+function retention(raw: Raw | undefined): { retentionMs?: number } {
+  if (raw?.hours !== undefined) return { retentionMs: raw.hours * HOUR_MS };
+  if (raw?.days !== undefined) return { retentionMs: raw.days * 24 * HOUR_MS };
+  return {};
+}
+
 export function emulatorSpec(raw: Raw): EmulatorSpec {
   const e = raw.emulator as Raw;
   const resources: ResourceKind[] = Object.entries<Raw>(e.resources).map(([name, r]) => ({
@@ -76,6 +85,7 @@ export function emulatorSpec(raw: Raw): EmulatorSpec {
     title: r.title,
     id: r.id,
     cap: { max: r.cap.max, error: r.cap.error },
+    ...retention(r.retention),
     notFound: r.notFound,
     ...(r.unique ? { unique: r.unique } : {}),
     ...(r.timestamps ? { timestamps: r.timestamps } : {}),
@@ -85,10 +95,11 @@ export function emulatorSpec(raw: Raw): EmulatorSpec {
     description: e.description,
     resources,
     transcripts: e.transcripts,
-    usage: e.usage,
+    usage: { maxEntries: e.usage.maxEntries, error: e.usage.error, ...retention(e.usage.retention) },
     similarity: e.similarity ?? { threshold: 70 },
     languages: { engines: e.languages.engines, fallback: e.languages.fallback, unspaced: e.languages.unspaced },
     audio: e.audio,
     messages: e.messages,
+    wire: { http: e.wire.http, websocket: e.wire.websocket, callbacks: e.wire.callbacks },
   };
 }

@@ -4,7 +4,7 @@ import type { SpecFile } from '../spec/load.js';
 import { locate, type SpecPath } from '../spec/locate.js';
 import { EmulatorBuilder } from './build-emulator.js';
 import type { Callback, Channel, ChannelMessage, Endpoint, NumericCode, SurfaceExample } from './surface-types.js';
-import type { Shape, SourceLocation } from './types.js';
+import type { Answer, Shape, SourceLocation } from './types.js';
 
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- shape already checked by the JSON Schema
 export type ShapeBuilder = (file: SpecFile, path: SpecPath, raw: Raw) => Shape;
@@ -18,6 +18,18 @@ function codes(raw: Raw | undefined): NumericCode[] {
   return Object.entries<Raw>(raw ?? {})
     .map(([code, c]) => ({ code: Number(code), ...(c.role ? { role: c.role } : {}), description: c.description, ...(c.message ? { message: c.message } : {}) }))
     .sort((a, b) => a.code - b.code);
+}
+
+/** The wire facts of a surface's answers (service.yaml and endpoint files share the shape). */
+export function answerOf(raw: Raw): Answer {
+  return {
+    status: raw.status,
+    contentType: raw.contentType,
+    ...(raw.requestIdHeader ? { requestIdHeader: raw.requestIdHeader } : {}),
+    echoHeaders: raw.echoHeaders ?? [],
+    description: raw.description,
+    ...(raw.choice ? { choice: raw.choice } : {}),
+  };
 }
 
 const examples = (raw: Raw[]): SurfaceExample[] => raw.map((e) => ({ ...e }) as SurfaceExample);
@@ -40,6 +52,7 @@ export function buildEndpoint(file: SpecFile, data: Raw, shape: ShapeBuilder, di
     query: shape(file, ['query'], data.query),
     body: data.body,
     response: shape(file, ['response'], data.response),
+    answer: answerOf(data.answer),
     codes: codes(data.codes),
     examples: examples(data.examples),
     emulator: new EmulatorBuilder(file, diagnostics).behaviour(data.emulator, ['emulator']),
@@ -100,6 +113,7 @@ export function buildCallback(file: SpecFile, data: Raw, shape: ShapeBuilder, di
     action: data.action,
     urlParameter: data.urlParameter,
     contentType: data.contentType,
+    ...(data.charset ? { charset: data.charset } : {}),
     headers: Object.entries<Raw>(data.headers ?? {}).map(([name, h]) => ({ name, description: h.description })),
     ...(data.checksum ? { checksum: data.checksum } : {}),
     body: shape(file, ['body'], data.body),

@@ -7,7 +7,7 @@ import type { SpecFile } from '../spec/load.js';
 import { diagnosticAt, locate, type SpecPath } from '../spec/locate.js';
 import { suggest } from '../spec/suggest.js';
 import { EmulatorBuilder, emulatorSpec } from './build-emulator.js';
-import { buildCallback, buildChannel, buildEndpoint } from './build-surfaces.js';
+import { answerOf, buildCallback, buildChannel, buildEndpoint } from './build-surfaces.js';
 import type * as M from './types.js';
 
 const SCALARS: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'boolean']);
@@ -231,6 +231,7 @@ export function buildModel(files: readonly SpecFile[]): BuildResult {
       endpoints: s.endpoints,
       signing: s.signing,
       envelope: { ...s.envelope },
+      answer: answerOf(s.answer),
       limits: s.limits,
       headers: Object.entries<Raw>(s.headers).map(([name, h]) => ({ name, role: h.role, description: h.description, required: h.required === true, ...pick(h, ['legacy', 'enum', 'example']) })),
       defaultRegion: s.defaultRegion,

@@ -12,6 +12,35 @@ import type { Action, CaseExpectation, ErrorRole, Field, Model, Poll } from './t
 export type CaseKind = 'example' | 'missing' | 'wrong-type' | 'bad-value' | 'rule' | 'spec' | 'workflow' | 'auth';
 export type SignTweak = 'wrong-key' | 'stale-timestamp';
 
+/** How a signing probe signs badly: with a key that has a suffix, or a timestamp from the past. */
+export interface SignProbe {
+  /** Appended to the key the client holds. */
+  keySuffix: string;
+  /** The timestamp is this many seconds before the moment of signing. */
+  secondsBefore: number;
+}
+
+/**
+ * The contract suite's own signing probes, the one place their parameters live: the collections'
+ * signing scripts read them from the contract data, the runner's WebSocket cases use them, and the
+ * contract proxy recognises exactly these refusals as the suite's own, not a client's mistake.
+ * The staleness is no whole, half or quarter hour, so no time-zone or daylight-saving bug sends it,
+ * and it lies far outside every surface's timestamp window (a test checks both against specs/).
+ */
+export const SIGN_PROBES: Readonly<Record<SignTweak, SignProbe>> = {
+  'wrong-key': { keySuffix: '-asr-contract-wrong-key', secondsBefore: 0 },
+  'stale-timestamp': { keySuffix: '', secondsBefore: 4321 },
+};
+
+/** How far a probe's timestamp may be from its exact staleness and still be recognised: the delay between signing and arriving. */
+export const SIGN_PROBE_TOLERANCE_SECONDS = 60;
+
+/** `signed with a wrong key`, `signed 4321 s ago`: how case titles name a probe. */
+export function probeTitle(tweak: SignTweak): string {
+  const p = SIGN_PROBES[tweak];
+  return p.secondsBefore > 0 ? `signed ${p.secondsBefore} s ago` : 'signed with a wrong key';
+}
+
 export interface ContractCase {
   /** Stable across builds: `CreateRecTask/missing/EngineModelType`. */
   id: string;
@@ -213,8 +242,8 @@ function authCases(model: Model): ContractCase[] {
     mutating: false,
   });
   return [
-    mk('wrong-key', `${probe.name} signed with a wrong key`, probe.name, code('signature-failure'), 'wrong-key'),
-    mk('stale-timestamp', `${probe.name} signed an hour ago`, probe.name, code('signature-expire'), 'stale-timestamp'),
+    mk('wrong-key', `${probe.name} ${probeTitle('wrong-key')}`, probe.name, code('signature-failure'), 'wrong-key'),
+    mk('stale-timestamp', `${probe.name} ${probeTitle('stale-timestamp')}`, probe.name, code('signature-expire'), 'stale-timestamp'),
     mk('unknown-action', 'an action that does not exist', UNKNOWN_ACTION, code('invalid-action')),
   ];
 }
@@ -241,8 +270,8 @@ function endpointCases(e: Endpoint, negative: boolean): ContractCase[] {
   const firstRequired = e.query.fields.find((f) => f.required && !signing.has(f.name));
   const firstEnum = e.query.fields.find((f) => f.constraints.enum && f.type.kind === 'scalar' && f.type.scalar === 'string' && !signing.has(f.name));
   const out = [
-    mk('wrong-key', `${e.name} · signed with a wrong key → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'wrong-key' }),
-    mk('stale-timestamp', `${e.name} · signed an hour ago → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'stale-timestamp' }),
+    mk('wrong-key', `${e.name} · ${probeTitle('wrong-key')} → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'wrong-key' }),
+    mk('stale-timestamp', `${e.name} · ${probeTitle('stale-timestamp')} → ${code('auth-failed')}`, base, { error: code('auth-failed') }, { sign: 'stale-timestamp' }),
     mk('empty-audio', `${e.name} · no audio → ${code('audio-empty')}`, base, { error: code('audio-empty') }, {}, true),
   ];
   if (firstRequired) {

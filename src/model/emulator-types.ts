@@ -52,6 +52,8 @@ export interface ResourceKind {
   title: string;
   id: { field: string; style: 'hex32' | 'uuid' | 'uint64' };
   cap: { max: number; error: string };
+  /** How long a record lives after its creation, in ms; undefined: until it is deleted. */
+  retentionMs?: number;
   notFound: string;
   unique?: { field: string; error: string };
   timestamps?: { created?: string; updated?: string; style: 'rfc3339' | 'plain' };
@@ -78,9 +80,22 @@ export interface EmulatorSpec {
   description: string;
   resources: ResourceKind[];
   transcripts: Transcript[];
-  usage: { maxEntries: number; error: string };
+  usage: {
+    maxEntries: number;
+    error: string;
+    /** How long a day's usage is kept, in ms; undefined: for ever. */
+    retentionMs?: number;
+  };
   similarity: { threshold: number };
   languages: Languages;
   audio: { silenceDbfs: number; opaqueKbps: number };
   messages: RuleMessages;
+  wire: WireBounds;
+}
+
+/** Bounds on what the emulator reads from a connection, where the service documents none (specs: `wire`). */
+export interface WireBounds {
+  http: { headerBytes: number; headersSeconds: number; requestSeconds: number; bodyIdleSeconds: number; lingerBytes: number; lingerSeconds: number };
+  websocket: { frameBytes: number };
+  callbacks: { replyBytes: number; timeoutSeconds: number; retryDelayMs: number };
 }

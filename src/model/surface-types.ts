@@ -2,7 +2,7 @@
 // WebSockets, and the callbacks the service POSTs to a caller's URL.
 import type { AudioRules } from './audio-types.js';
 import type { Behaviour, Value, ValueMap } from './emulator-types.js';
-import type { Field, Shape, SourceLocation } from './types.js';
+import type { Answer, Field, Shape, SourceLocation } from './types.js';
 
 export interface NumericCode {
   code: number;
@@ -57,6 +57,7 @@ export interface Endpoint {
   query: Shape;
   body: { contentType: string; description: string; maxBytes: number; audio?: AudioRules };
   response: Shape;
+  answer: Answer;
   codes: NumericCode[];
   examples: SurfaceExample[];
   emulator: Behaviour;
@@ -117,6 +118,8 @@ export interface Callback {
   action: string;
   urlParameter: string;
   contentType: 'application/x-www-form-urlencoded' | 'application/json';
+  /** The charset parameter the service adds to the Content-Type header, as it spells it. */
+  charset?: string;
   headers: { name: string; description: string }[];
   /** SHA-256 of AppId + the task's token + the raw body, in a header. */
   checksum?: { header: string; tokenParameter: string };

@@ -222,6 +222,19 @@ export interface Envelope {
   message: string;
 }
 
+/** How a surface's answers look on the wire besides their body (specs: `answer`). */
+export interface Answer {
+  status: number;
+  /** The exact header value; clients compare it character for character. */
+  contentType: string;
+  /** A header repeating the body's request id. */
+  requestIdHeader?: string;
+  /** Request headers whose value the answer carries back. */
+  echoHeaders: string[];
+  description: string;
+  choice?: string;
+}
+
 export interface Service {
   service: string;
   name: string;
@@ -245,6 +258,7 @@ export interface Service {
     description: string;
   };
   envelope: Envelope;
+  answer: Answer;
   limits: { maxPostBytes: number; maxGetBytes: number };
   headers: HeaderSpec[];
   defaultRegion: string;

@@ -8,8 +8,8 @@ const own = (name: SandboxScript): string => `postman/sandbox/${name}`;
 const IO = 'postman/sandbox/lib/postman-io';
 
 export const SCRIPT_FILES: Record<SandboxScript, readonly string[]> = {
-  'sign-tc3': [SHARED.readContract, SHARED.tc3Authorization, own('sign-tc3')],
-  'sign-flash': [SHARED.readContract, SHARED.flashSignature, own('sign-flash')],
+  'sign-tc3': [SHARED.readContract, SHARED.signProbe, SHARED.tc3Authorization, own('sign-tc3')],
+  'sign-flash': [SHARED.readContract, SHARED.signProbe, SHARED.flashSignature, own('sign-flash')],
   'contract-tests': [...CHECK_HELPERS, SHARED.contractChecks, IO, own('contract-tests')],
   'flash-tests': [...CHECK_HELPERS, SHARED.flashChecks, IO, own('flash-tests')],
 };

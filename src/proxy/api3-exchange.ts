@@ -50,10 +50,14 @@ export function signaturePointer(ctx: CheckContext, code: string, legacy: boolea
 }
 
 export const SIGNATURE_CHECK = "the client's signature is valid";
+/** The check an exchange gets instead when its bad signature is one of the contract suite's own probes. */
+export const PROBE_CHECK = "the contract suite's signing probe is refused as the service refuses it";
 
 export function signatureCheck(ctx: CheckContext, v: SignatureVerdict, pointer: (code: string) => string): ExchangeCheck {
   if (v.status === 'valid') return passed(SIGNATURE_CHECK);
   if (v.status === 'unchecked') return skipped(SIGNATURE_CHECK, v.reason);
+  // An expected refusal, not a violation: answered (by the proxy, live) with the code the service gives.
+  if (v.probe) return passed(PROBE_CHECK, `${v.code}: ${v.explanation}`);
   return failed(SIGNATURE_CHECK, [{ pointer: pointer(v.code), rule: `${v.code}: ${v.explanation} [signature]` }], v.diagnosis);
 }
 

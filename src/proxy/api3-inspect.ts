@@ -12,11 +12,16 @@ import { formatTc3Diagnosis } from '../signing/tc3-explain-text.js';
 import type { Expectation } from '../runner/answer-checks.js';
 import type { CheckContext } from './context.js';
 import { headerValue } from '../mock/api3/auth.js';
+import type { SignTweak } from '../model/cases.js';
+import { lets, probeExplanation, recogniseProbe } from './sign-probes.js';
 
 export type SignatureVerdict =
   | { status: 'valid' }
-  /** The code the service answers, one line on which input differs, and the whole diagnosis when there is one. */
-  | { status: 'refused'; code: string; explanation: string; diagnosis?: string }
+  /**
+   * The code the service answers, one line on which input differs, and the whole diagnosis when there
+   * is one; or, with `probe`, which of the contract suite's own signing probes it is (an expected refusal).
+   */
+  | { status: 'refused'; code: string; explanation: string; diagnosis?: string; probe?: SignTweak }
   | { status: 'unchecked'; reason: string };
 
 export interface Api3Inspection {
@@ -81,6 +86,9 @@ function checkSignature(form: CallForm, call: IncomingCall, ctx: CheckContext, o
     return { status: 'valid' };
   } catch (e) {
     if (!(e instanceof ApiError)) throw e;
+    const sent = form.legacy ? form.values[ctx.protocol.legacy('timestamp')] : headerValue(call.headers, ctx.protocol.header('timestamp'));
+    const probe = recogniseProbe(auth.options, opts.now, sent, (options, now) => lets(() => authenticate(form, call, { ...auth, options, now }), ApiError));
+    if (probe) return { status: 'refused', code: e.code, explanation: probeExplanation(probe), probe };
     if (e instanceof AuthRefusal) {
       const d = diagnoseRefusal(e.refusal, auth);
       const differs = d.rows.filter((r) => r.verdict === 'differs').map((r) => `${r.part}: ${r.note}`);

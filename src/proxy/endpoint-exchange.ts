@@ -3,7 +3,7 @@
 // forwarded with the URL signature re-made and the answer checked as the collection's flash tests do.
 import { randomBytes } from 'node:crypto';
 import type { Endpoint } from '../model/surface-types.js';
-import { AudioStatus, checkEndpointRequest, endpointRefusal, type EndpointCall } from '../mock/surfaces/endpoint.js';
+import { AudioStatus, checkEndpointAuth, checkEndpointRequest, endpointRefusal, type EndpointCall } from '../mock/surfaces/endpoint.js';
 import { statusOf, SurfaceError } from '../mock/surfaces/codes.js';
 import { checkEndpointAnswer, type Expectation } from '../runner/answer-checks.js';
 import { describeFetchError } from '../runner/api3-call.js';
@@ -15,6 +15,7 @@ import { forward } from './forward.js';
 import type { SignatureVerdict } from './api3-inspect.js';
 import { requestCheck, signatureCheck, type ExchangeResult, type ForwardDeps } from './api3-exchange.js';
 import { resignEndpoint } from './resign.js';
+import { lets, probeExplanation, recogniseProbe } from './sign-probes.js';
 
 export interface EndpointInspection {
   signature: SignatureVerdict;
@@ -41,8 +42,11 @@ export async function inspectEndpoint(endpoint: Endpoint, call: EndpointCall, ct
   } catch (e) {
     const signature: SignatureVerdict = unchecked ? { status: 'unchecked', reason: unchecked } : { status: 'valid' };
     if (e instanceof SurfaceError && e.role === 'auth-failed' && !unchecked) {
-      const status = statusOf(endpoint.codes, 'auth-failed');
-      return { signature: { status: 'refused', code: String(status.code), explanation: ctx.redactor.text(e.detail ?? e.message) }, expect: {} };
+      const code = String(statusOf(endpoint.codes, 'auth-failed').code);
+      const sent = sig.timestampParameter ? new URLSearchParams(call.query).get(sig.timestampParameter) ?? undefined : undefined;
+      const probe = recogniseProbe(ctx.accepts, opts.now, sent, (options, now) => lets(() => checkEndpointAuth(endpoint, call, options, now), SurfaceError));
+      if (probe) return { signature: { status: 'refused', code, explanation: probeExplanation(probe), probe }, expect: {} };
+      return { signature: { status: 'refused', code, explanation: ctx.redactor.text(e.detail ?? e.message) }, expect: {} };
     }
     if (e instanceof SurfaceError) {
       const s = statusOf(endpoint.codes, e.role, e.detail);

@@ -49,7 +49,10 @@ export class HarWriter {
   }
 
   private note(x: Exchange, signature: SignatureVerdict): AsrContractNote {
-    const s: SignatureVerdict = signature.status === 'refused' ? { status: 'refused', code: signature.code, explanation: this.redactor.text(signature.explanation), ...(signature.diagnosis ? { diagnosis: this.redactor.text(signature.diagnosis) } : {}) } : signature;
+    const s: SignatureVerdict =
+      signature.status === 'refused'
+        ? { status: 'refused', code: signature.code, explanation: this.redactor.text(signature.explanation), ...(signature.diagnosis ? { diagnosis: this.redactor.text(signature.diagnosis) } : {}), ...(signature.probe ? { probe: signature.probe } : {}) }
+        : signature;
     return { surface: x.surface, ...(x.action ? { action: x.action } : {}), signature: s };
   }
 

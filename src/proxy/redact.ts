@@ -1,12 +1,11 @@
 // What never leaves the proxy: keys, signatures and tokens are removed, and a SecretId shows only
 // its last 4 characters, in every line, report and recording it writes.
 
-export const REMOVED = '<removed>';
+import { maskSecretId } from '../report/redact.js';
 
-/** `AKIDxxxxxxxxxxxxxxxxxx1234` → `**********************1234`. */
-export function maskSecretId(id: string): string {
-  return id.length <= 4 ? '*'.repeat(id.length) : `${'*'.repeat(id.length - 4)}${id.slice(-4)}`;
-}
+export { maskSecretId };
+
+export const REMOVED = '<removed>';
 
 /** Masks the SecretIds it has seen and removes the secrets it was given, wherever they appear in a text. */
 export class Redactor {

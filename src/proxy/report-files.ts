@@ -1,16 +1,9 @@
-// The proxy's and verify's report on disk: the RunReport as JSON, written whole and renamed into
-// place so a reader never sees half a report.
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { totals, type RunReport } from '../report/model.js';
-
-export const PROXY_REPORT_FILE = 'proxy-report.json';
+// The proxy's and verify's reports on disk: the same files as the contract run's (run-report.json, which
+// merge-reports reads, then JUnit, the HTML page, the job summary and CTRF), rendered from the same
+// RunReport by the same renderers, so a CI dashboard reads a proxy run like any other.
+import { REPORT_FORMATS, writeReports } from '../report/write.js';
+import type { RunReport } from '../report/model.js';
 
 export function writeRunReport(dir: string, report: RunReport): string[] {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, PROXY_REPORT_FILE);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ ...report, totals: totals(report.checks) }, null, 2)}\n`);
-  renameSync(tmp, path);
-  return [path];
+  return writeReports(report, dir, REPORT_FORMATS);
 }

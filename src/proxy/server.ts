@@ -38,6 +38,21 @@ function send(res: ServerResponse, a: ClientAnswer): void {
   res.end(a.body);
 }
 
+/**
+ * The body, read within its limit and the emulator's idle deadline (specs/emulator.yaml wire). One too
+ * large is not kept and its connection closes after the answer; one that stalls is answered 400 here,
+ * and a client that went away gets nothing: both give undefined.
+ */
+async function bodyOf(req: IncomingMessage, res: ServerResponse, limit: number, idleSeconds: number): Promise<{ body: Buffer; tooLarge: boolean } | undefined> {
+  const read = await readBody(req, limit, idleSeconds * 1000);
+  if (read.kind === 'gone') return undefined;
+  if (read.kind === 'complete') return { body: read.body, tooLarge: false };
+  res.setHeader('Connection', 'close');
+  if (read.kind === 'too-large') return { body: Buffer.alloc(0), tooLarge: true };
+  send(res, jsonAnswer(400, 'Bad Request', { error: `asr-contract proxy: the request body stopped after ${read.received} bytes, and nothing more arrived for ${idleSeconds} s` }));
+  return undefined;
+}
+
 export async function startProxy(o: ProxyServerOptions): Promise<RunningProxy> {
   const { ctx } = o;
   const endpoints = ctx.model.endpoints.map((e) => ({ endpoint: e, match: pathMatcher(e.path) }));
@@ -57,7 +72,9 @@ export async function startProxy(o: ProxyServerOptions): Promise<RunningProxy> {
     }
     const route = path === '/' ? undefined : endpoints.map((r) => ({ ...r, pathParams: r.match(path) })).find((r) => r.pathParams);
     if (route) {
-      const { body, tooLarge } = await readBody(req, route.endpoint.body.maxBytes);
+      const read = await bodyOf(req, res, route.endpoint.body.maxBytes, ctx.model.emulator.wire.http.bodyIdleSeconds);
+      if (!read) return;
+      const { body, tooLarge } = read;
       const r = await endpointExchange(route.endpoint, { method: req.method ?? 'GET', path, pathParams: route.pathParams!, query, headers: req.headers, body, tooLarge }, o);
       record(r);
       send(res, r.answer);
@@ -69,7 +86,9 @@ export async function startProxy(o: ProxyServerOptions): Promise<RunningProxy> {
       return;
     }
     const limit = ctx.model.service.limits.maxPostBytes;
-    const { body, tooLarge } = await readBody(req, limit);
+    const read = await bodyOf(req, res, limit, ctx.model.emulator.wire.http.bodyIdleSeconds);
+    if (!read) return;
+    const { body, tooLarge } = read;
     const call = { method: req.method ?? 'GET', path, query, headers: req.headers, body };
     if (tooLarge) {
       // Not held, so not forwarded: answered as the service answers it.

@@ -5,7 +5,9 @@ import type { Channel } from '../model/surface-types.js';
 import { coerceToShape } from '../mock/api3/flat-params.js';
 import { statusOf, SurfaceError } from '../mock/surfaces/codes.js';
 import { verifyHmac } from '../mock/surfaces/hmac-auth.js';
+import type { EmulatorOptions } from '../mock/options.js';
 import type { SignatureVerdict } from './api3-inspect.js';
+import { lets, probeExplanation, recogniseProbe } from './sign-probes.js';
 import type { CheckContext } from './context.js';
 
 export interface ChannelInspection {
@@ -23,13 +25,18 @@ export function inspectChannel(channel: Channel, req: { path: string; pathParams
   const unknownKey = claimed !== undefined && !ctx.accepts.credentials.some((c) => c.secretId === claimed);
   const unchecked = opts.signatureRemoved ?? (opts.offline && unknownKey ? `no key for ${sig.secretIdParameter} ${ctx.redactor.text(claimed!)} here` : undefined);
   let signature: SignatureVerdict = unchecked ? { status: 'unchecked', reason: unchecked } : { status: 'valid' };
+  const auth = (options: EmulatorOptions, now: number): void => {
+    if (Object.values(req.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+    verifyHmac(sig, channel.host, { method: 'GET', hostHeader: req.host, path: req.path, params: raw, signature: raw[sig.parameter ?? ''] }, options, now);
+  };
   if (!unchecked) {
     try {
-      if (Object.values(req.pathParams).some((v) => v !== ctx.accepts.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
-      verifyHmac(sig, channel.host, { method: 'GET', hostHeader: req.host, path: req.path, params: raw, signature: raw[sig.parameter ?? ''] }, ctx.accepts, opts.now);
+      auth(ctx.accepts, opts.now);
     } catch (e) {
       if (!(e instanceof SurfaceError)) throw e;
-      signature = { status: 'refused', code: String(statusOf(channel.codes, 'auth-failed').code), explanation: ctx.redactor.text(e.detail ?? e.message) };
+      const code = String(statusOf(channel.codes, 'auth-failed').code);
+      const probe = recogniseProbe(ctx.accepts, opts.now, sig.timestampParameter ? raw[sig.timestampParameter] : undefined, (options, now) => lets(() => auth(options, now), SurfaceError));
+      signature = probe ? { status: 'refused', code, explanation: probeExplanation(probe), probe } : { status: 'refused', code, explanation: ctx.redactor.text(e.detail ?? e.message) };
       return { signature, params };
     }
   }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { describeAjvError } from '../model/ajv.js';
+import { SIGN_PROBES } from '../model/cases.js';
 import { evaluateValue, Scope } from '../model/expr-eval.js';
 import type { Model } from '../model/types.js';
 import { signedChannelUrl } from '../signing/surface-urls.js';
@@ -130,7 +131,8 @@ export async function runWsCases(model: Model, target: WsTarget, asyncapi: Docum
     }
 
     const badSig = new CaseRecorder(channel.name, `${channel.name} · a bad signature → ${codeOf('auth-failed')}`, 'websocket');
-    const b = await converse(url({ secretKey: `${target.secretKey}-but-wrong` }), () => {});
+    // The suite's wrong-key probe, which the contract proxy recognises as the suite's own.
+    const b = await converse(url({ secretKey: `${target.secretKey}${SIGN_PROBES['wrong-key'].keySuffix}` }), () => {});
     if (classify(badSig, b)) badSig.check(`the answer is code ${codeOf('auth-failed')}`, status(b.messages.at(-1)) === codeOf('auth-failed'), JSON.stringify(b.messages.at(-1)));
     out.push(badSig.result());
 

@@ -4,6 +4,9 @@
 
 export const DIAGNOSTIC_RULES = {
   // Reading a file
+  'not-a-file': 'A `.yaml` path under specs/ that is not a regular file (a named pipe, socket or device); it is not read, since reading it could block forever.',
+  'not-utf8': 'The file is not UTF-8 text; the position is that of the first byte that breaks it.',
+  'resource-limit': 'The file goes past a limit of the loader: its size, its nesting depth, or how far its aliases expand (an alias bomb).',
   'yaml-syntax': 'The file is not valid YAML.',
   'duplicate-key': 'A mapping names the same key twice; YAML would silently keep one of them.',
   // The file against spec-file.schema.json
@@ -55,3 +58,6 @@ export const DIAGNOSTIC_RULES = {
 } as const;
 
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
+
+/** Rules that mean a file is not a spec at all (it could not be read as YAML text): the user's input, refused like a bad path. */
+export const UNREADABLE_RULES: ReadonlySet<DiagnosticRule> = new Set(['not-a-file', 'not-utf8', 'resource-limit']);

@@ -1,14 +1,18 @@
 // Stage 1: spec text → YAML documents that remember where every node came from.
 // Reading the disk is separate from parsing so that `diff` can feed files from a git ref.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { readSpecFile, type ReadProblem } from './read-spec-file.js';
+import { isStackOverflow, nestingMessage, toJsWithinLimits } from './yaml-limits.js';
 
 export interface SpecText {
   /** Relative to the project root, forward slashes, e.g. `specs/actions/usage/GetUsageByDate.yaml`. */
   path: string;
   text: string;
+  /** Set when the file could not be read as a spec (not a regular file, too large, not UTF-8); `text` is then empty. */
+  problem?: ReadProblem;
 }
 
 export interface SpecFile extends SpecText {
@@ -26,7 +30,8 @@ export function readSpecTree(dir: string, root: string): SpecText[] {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (/\.ya?ml$/.test(name)) {
-        files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+        const read = readSpecFile(full);
+        files.push({ path: relative(root, full).split(sep).join('/'), ...('text' in read ? { text: read.text } : { text: '', problem: read.problem }) });
       }
     }
   };
@@ -45,6 +50,10 @@ export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[];
   const files: SpecFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const t of texts) {
+    if (t.problem) {
+      diagnostics.push({ rule: t.problem.rule, severity: 'error', message: t.problem.message, file: t.path, line: t.problem.line, column: t.problem.column });
+      continue;
+    }
     const known = parsed.get(t.path);
     if (known && known.text === t.text) {
       files.push(known);
@@ -52,6 +61,12 @@ export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[];
     }
     const lines = new LineCounter();
     const doc = parseDocument(t.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const overflow = doc.errors.find((e) => isStackOverflow(e.message));
+    if (overflow) {
+      const pos = lines.linePos(overflow.pos[0]);
+      diagnostics.push({ rule: 'resource-limit', severity: 'error', message: nestingMessage(), file: t.path, line: pos.line, column: pos.col });
+      continue;
+    }
     if (doc.errors.length > 0) {
       const seen = new Set<number>();
       for (const e of doc.errors) {
@@ -71,7 +86,12 @@ export function parseSpecFiles(texts: readonly SpecText[]): { files: SpecFile[];
       }
       continue;
     }
-    const file = { ...t, doc, lines, data: doc.toJS() };
+    const converted = toJsWithinLimits(doc, lines);
+    if ('problem' in converted) {
+      diagnostics.push({ ...converted.problem, file: t.path });
+      continue;
+    }
+    const file = { ...t, doc, lines, data: converted.data };
     parsed.set(t.path, file);
     files.push(file);
   }

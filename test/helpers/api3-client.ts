@@ -43,7 +43,16 @@ function flatten(value: unknown, prefix: string, out: Record<string, string>): R
   return out;
 }
 
-export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
+/** A request as built (and signed) by tc3Request or v1Request, for tests that send it themselves. */
+export interface Tc3Request {
+  url: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/** The request callTc3 sends, signed (or not) as the tweaks say, without sending it. */
+export function tc3Request(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = t.method ?? 'POST';
   const now = t.now ?? Date.now();
@@ -72,11 +81,25 @@ export async function callTc3(baseUrl: string, action: string, params: unknown, 
   if (t.authorization !== null) headers.Authorization = t.authorization ?? authorization;
   if (t.token !== undefined) headers['X-TC-Token'] = t.token;
   if (t.language) headers['X-TC-Language'] = t.language;
-  const res = await fetch(`${baseUrl}/${query ? `?${query}` : ''}`, { method, headers, ...(method === 'POST' ? { body: t.sendBody ?? body } : {}) });
+  return { url: `${baseUrl}/${query ? `?${query}` : ''}`, method, headers, ...(method === 'POST' ? { body: t.sendBody ?? body } : {}) };
+}
+
+export async function callTc3(baseUrl: string, action: string, params: unknown, t: Tc3Tweaks = {}): Promise<CallResult> {
+  const { url, ...init } = tc3Request(baseUrl, action, params, t);
+  const res = await fetch(url, init);
   return { status: res.status, json: (await res.json()) as CallResult['json'] };
 }
 
-export async function callV1(baseUrl: string, action: string, params: unknown, opts: { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> } = {}): Promise<CallResult> {
+type V1Options = { method?: 'GET' | 'POST'; signMethod?: V1Method; secretKey?: string; now?: number; extra?: Record<string, string> };
+
+export async function callV1(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Promise<CallResult> {
+  const { url, ...init } = v1Request(baseUrl, action, params, opts);
+  const res = await fetch(url, init);
+  return { status: res.status, json: (await res.json()) as CallResult['json'] };
+}
+
+/** The request callV1 sends (the legacy HmacSHA1/HmacSHA256 signature), without sending it. */
+export function v1Request(baseUrl: string, action: string, params: unknown, opts: V1Options = {}): Tc3Request {
   const url = new URL(baseUrl);
   const method = opts.method ?? 'POST';
   const all: Record<string, string> = {
@@ -92,9 +115,5 @@ export async function callV1(baseUrl: string, action: string, params: unknown, o
   };
   all.Signature = signV1(opts.secretKey ?? LOCAL.secretKey, v1StringToSign(method, url.host, '/', all), opts.signMethod ?? 'HmacSHA1');
   const encoded = new URLSearchParams(all).toString();
-  const res =
-    method === 'GET'
-      ? await fetch(`${baseUrl}/?${encoded}`)
-      : await fetch(`${baseUrl}/`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded });
-  return { status: res.status, json: (await res.json()) as CallResult['json'] };
+  return method === 'GET' ? { url: `${baseUrl}/?${encoded}`, method, headers: {} } : { url: `${baseUrl}/`, method, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: encoded };
 }

@@ -1,6 +1,6 @@
 // `asr-contract mock` as users run it: a child process that prints one line with its URL,
 // serves requests, and stops cleanly on SIGINT and SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,25 +9,10 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/io.js';
 import { callTc3 } from '../helpers/api3-client.js';
 import { runCli } from '../helpers/cli.js';
+import { BIN, startMockProcess } from '../helpers/mock-process.js';
 import { alive, until } from '../helpers/processes.js';
 
-const BIN = join(PACKAGE_ROOT, 'bin/asr-contract.js');
-
-function start(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; firstLine: Promise<string>; exit: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, [BIN, 'mock', ...args], { cwd: PACKAGE_ROOT, env: { ...process.env, TENCENTCLOUD_SECRET_ID: '', TENCENTCLOUD_SECRET_KEY: '', ...env } });
-  let stdout = '';
-  let stderr = '';
-  const firstLine = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
-    });
-    child.once('exit', () => reject(new Error(`exited before listening: ${stderr}`)));
-  });
-  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
-  return { child, firstLine, exit };
-}
+const start = startMockProcess;
 
 describe('asr-contract mock (process)', () => {
   test.each(['SIGINT', 'SIGTERM'] as const)('prints its URL, serves, and stops on %s', async (signal) => {
@@ -40,6 +25,19 @@ describe('asr-contract mock (process)', () => {
     const { code, stderr } = await exit;
     expect(code).toBe(0);
     expect(stderr).toContain('stopped');
+  });
+
+  test('--clock starts the emulator\'s clock at that time; GET /_emulator/clock tells it', async () => {
+    const { child, firstLine, exit } = start(['--port', '0', '--clock', '2030-01-01T08:00:00+08:00']);
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(await firstLine)![1]!;
+    try {
+      const clock = (await (await fetch(`${url}/_emulator/clock`)).json()) as { now: string };
+      expect(Date.parse(clock.now) - Date.parse('2030-01-01T00:00:00Z')).toBeGreaterThanOrEqual(0);
+      expect(Date.parse(clock.now) - Date.parse('2030-01-01T00:00:00Z')).toBeLessThan(60_000);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect((await exit).code).toBe(0);
   });
 
   test('a port already in use is a clear error', async () => {
@@ -60,6 +58,7 @@ describe('asr-contract mock (process)', () => {
     [['--step-ms=-5'], /--step-ms must be a whole number/],
     [['--verbose'], /Unknown option '--verbose'/],
     [['--recognizer', 'whisper'], /--recognizer must be canned or pocketsphinx, got "whisper"/],
+    [['--clock', 'tomorrow'], /--clock must be an ISO 8601 time with its zone, such as 2030-01-01T00:00:00Z; got "tomorrow"/],
   ])('%j is a usage error', async (args, message) => {
     const r = await runCli(['mock', ...args]);
     expect(r.code).toBe(2);

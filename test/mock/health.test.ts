@@ -1,14 +1,17 @@
-// GET /_emulator/health: the emulator's one path of its own must never shadow a path of the service.
+// GET /_emulator/health and /_emulator/clock: the emulator's own paths must never shadow a path of the service.
 import { describe, expect, test } from 'vitest';
+import { CLOCK_PATH } from '../../src/mock/clock-endpoint.js';
 import { HEALTH_PATH } from '../../src/mock/health.js';
 import { pathMatcher } from '../../src/mock/surfaces/path-template.js';
 import { projectModel, startTestEmulator } from '../helpers/emulator.js';
 
 describe('the emulator health endpoint', () => {
   const model = projectModel();
-  test.each([...model.endpoints.map((e) => [e.name, e.path] as const), ...model.channels.map((c) => [c.name, c.path] as const)])('%s (%s) does not match it', (_name, path) => {
-    expect(pathMatcher(path)(HEALTH_PATH)).toBeFalsy();
-    expect(HEALTH_PATH).not.toBe('/');
+  test.each([...model.endpoints.map((e) => [e.name, e.path] as const), ...model.channels.map((c) => [c.name, c.path] as const)])('%s (%s) matches neither it nor the clock', (_name, path) => {
+    for (const own of [HEALTH_PATH, CLOCK_PATH]) {
+      expect(pathMatcher(path)(own)).toBeFalsy();
+      expect(own).not.toBe('/');
+    }
   });
 
   test('answers 200 JSON to GET and HEAD, 405 to anything else, and API 3.0 still answers at /', async () => {

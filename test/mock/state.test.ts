@@ -1,5 +1,5 @@
 // State kept like the service: bounded collections with the real LimitExceeded codes, paging,
-// progress over polls or time, and an optional JSON file that survives restarts.
+// progress over polls or time, and an optional state file that survives restarts.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,11 +86,14 @@ describe('emulator state', () => {
     const { VocabId } = ok(await callTc3(first.url, 'CreateAsrVocab', { Name: '持久化', WordWeights: [{ Word: '状态', Weight: 7 }] }));
     await first.close();
     running.splice(running.indexOf(first), 1);
-    expect(JSON.parse(readFileSync(statePath, 'utf8')).collections.vocab).toHaveLength(1);
+    const lines = readFileSync(statePath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown[]);
+    expect(lines.filter((l) => l[0] === 'new' && l[1] === 'vocab')).toHaveLength(1);
     const second = await emulator({ statePath });
     expect(ok(await callTc3(second.url, 'GetAsrVocab', { VocabId })).WordWeights).toEqual([{ Word: '状态', Weight: 7 }]);
     const next = ok(await callTc3(second.url, 'CreateAsrVocab', { Name: 'another' }));
     expect(next.VocabId).not.toBe(VocabId); // the id counter is restored too
+    await second.close();
+    running.splice(running.indexOf(second), 1);
     writeFileSync(statePath, '{"version": 1, "collections": ');
     await expect(startTestEmulator({ statePath })).rejects.toThrow(/state file .* is not valid JSON/);
   });

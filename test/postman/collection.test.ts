@@ -71,7 +71,7 @@ describe('generated Postman collection', () => {
     const folders = [collection.item.find((f: Node & { event?: unknown[] }) => f.name === FLASH), collection.item.find((f: Node) => f.name === 'Negative cases').item.find((f: Node) => f.name === FLASH)];
     for (const folder of folders) {
       expect(folder.event.map((e: { listen: string; script: { exec: string[] } }) => [e.listen, e.script.exec.join('\n')])).toEqual([
-        ['prerequest', sandbox(shared('read-contract'), shared('flash-signature'), 'postman/sandbox/sign-flash')],
+        ['prerequest', sandbox(shared('read-contract'), shared('sign-probe'), shared('flash-signature'), 'postman/sandbox/sign-flash')],
         ['test', sandbox(...CHECKS, shared('flash-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/flash-tests')],
       ]);
     }
@@ -100,7 +100,7 @@ describe('generated Postman collection', () => {
     const [pre, tests] = collection.event;
     expect([pre.listen, tests.listen]).toEqual(['prerequest', 'test']);
     const sign = pre.script.exec.join('\n');
-    expect(sign).toBe(sandbox(shared('read-contract'), shared('tc3-authorization'), 'postman/sandbox/sign-tc3'));
+    expect(sign).toBe(sandbox(shared('read-contract'), shared('sign-probe'), shared('tc3-authorization'), 'postman/sandbox/sign-tc3'));
     expect(tests.script.exec.join('\n')).toBe(sandbox(...CHECKS, shared('contract-checks'), 'postman/sandbox/lib/postman-io', 'postman/sandbox/contract-tests'));
     expect(sign).toContain("require('crypto-js')");
     expect(sign).not.toMatch(/\bCryptoJS\./);

@@ -58,12 +58,14 @@ describe('asr-contract proxy', () => {
     expect(out).toEqual([expect.stringMatching(/Z GetAsrVocabList \S+ \/request\/headers\/authorization AuthFailure\.SignatureFailure: /)]);
     const report = (await (await fetch(`${url}/_proxy/report`)).json()) as { totals: { tests: number; failed: number }; files: string[] };
     expect(report.totals.failed).toBe(1);
-    expect(report.files).toEqual([join(cwd, 'reports', 'proxy', 'proxy-report.json')]);
-    expect(existsSync(report.files[0]!)).toBe(true);
+    // The same files as the contract run's, from the same renderers.
+    expect(report.files).toEqual(['run-report.json', 'junit.xml', 'report.html', 'summary.md', 'ctrf.json'].map((f) => join(cwd, 'reports', 'proxy', f)));
+    for (const f of report.files) expect(existsSync(f), f).toBe(true);
+    expect(readFileSync(join(cwd, 'reports', 'proxy', 'junit.xml'), 'utf8')).toMatch(/<testsuites [^>]*failures="1"/);
     stop.abort();
     expect(await running).toBe(1);
     expect(err.join('\n')).toMatch(/2 exchanges checked, 1 with violations \(1 violation\)/);
-    const written = JSON.parse(readFileSync(join(cwd, 'reports', 'proxy', 'proxy-report.json'), 'utf8')) as { checks: { suite: string; source: string }[] };
+    const written = JSON.parse(readFileSync(join(cwd, 'reports', 'proxy', 'run-report.json'), 'utf8')) as { checks: { suite: string; source: string }[] };
     expect(new Set(written.checks.map((c) => `${c.suite} ${c.source}`))).toEqual(new Set(['GetAsrVocabList proxy']));
     expect((JSON.parse(readFileSync(join(cwd, 'traffic.har'), 'utf8')) as { log: { entries: unknown[] } }).log.entries.length).toBe(2);
   });

@@ -45,7 +45,7 @@ describe('docs/proxy.md', () => {
     expect(JSON.parse(har).log.entries.length).toBeGreaterThan(0);
     expect(har).not.toContain('doc-test-key-not-a-secret');
     expect(har).not.toContain('AKIDDOCTESTONLY0000000000000000000000');
-    expect(existsSync(join(PACKAGE_ROOT, 'reports', 'nightly', 'proxy-report.json'))).toBe(true);
+    expect(existsSync(join(PACKAGE_ROOT, 'reports', 'nightly', 'run-report.json'))).toBe(true);
     expect(existsSync(join(PACKAGE_ROOT, '.asr-proxy.pid'))).toBe(false);
   }, 300_000);
 

@@ -1,27 +1,16 @@
 // The official Node.js SDK's lifecycles over all 33 actions, sent through the contract proxy to the
 // emulator: every call succeeds, and the proxy finds nothing to report.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
-import { startTestProxy, type TestProxy } from '../helpers/proxy.js';
+import { describe, expect, test } from 'vitest';
+import { proxiedEmulator } from '../helpers/proxy.js';
 import { SDK_LIFECYCLES, sdkClient, type SdkOptions } from '../helpers/sdk-lifecycle.js';
 
-let em: TestEmulator;
-let proxy: TestProxy;
+const running = proxiedEmulator();
 const called = new Set<string>();
-const client = (overrides: SdkOptions = {}) => sdkClient(em.model, `127.0.0.1:${proxy.port}`, called, overrides);
-
-beforeAll(async () => {
-  em = await startTestEmulator();
-  proxy = await startTestProxy({ upstream: em.url });
-});
-afterAll(async () => {
-  await proxy.stop();
-  await em.close();
-});
+const client = (overrides: SdkOptions = {}) => sdkClient(running.em.model, `127.0.0.1:${running.proxy.port}`, called, overrides);
 
 describe('the official SDK through proxy --upstream <emulator>', () => {
   test.each(SDK_LIFECYCLES)('%s', async (_title, run) => {
-    await run(client(), (ms: number) => em.advance(ms));
+    await run(client(), (ms: number) => running.em.advance(ms));
   });
 
   test.each([
@@ -36,11 +25,11 @@ describe('the official SDK through proxy --upstream <emulator>', () => {
   });
 
   test('33/33 actions succeeded through the proxy, with 0 violations', () => {
-    expect([...called].sort()).toEqual(em.model.actions.map((a) => a.name).sort());
-    const exchanges = proxy.session.exchanges;
-    expect(new Set(exchanges.map((x) => x.action))).toEqual(new Set(em.model.actions.map((a) => a.name)));
-    expect(proxy.lines).toEqual([]);
-    expect(proxy.session.violations).toBe(0);
+    expect([...called].sort()).toEqual(running.em.model.actions.map((a) => a.name).sort());
+    const exchanges = running.proxy.session.exchanges;
+    expect(new Set(exchanges.map((x) => x.action))).toEqual(new Set(running.em.model.actions.map((a) => a.name)));
+    expect(running.proxy.lines).toEqual([]);
+    expect(running.proxy.session.violations).toBe(0);
     // Evidence, not silence: every exchange had its signature, its request and its answer checked.
     for (const x of exchanges) {
       expect(x.checks.map((c) => c.status)).not.toContain('failed');

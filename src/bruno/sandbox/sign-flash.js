@@ -12,8 +12,7 @@
   var sig = meta.signature;
 
   var key = brunoCredentials();
-  var tweak = req.headerList.get('X-Contract-Sign');
-  var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);
+  var signing = signProbe(contract, req.headerList.get('X-Contract-Sign'), key.secretKey, Date.now());
 
   // Sets one query parameter, in place when the URL has it already, else at the end.
   function withQuery(url, name, value) {
@@ -26,12 +25,12 @@
     var kept = rest.slice(q + 1).split('&').filter(function (p) { return p && decodeURIComponent(p.split('=')[0]) !== name; });
     return rest.slice(0, q) + '?' + kept.concat([pair]).join('&') + fragment;
   }
-  var url = withQuery(withQuery(bru.interpolate(req.getUrl()), sig.secretIdParameter, key.secretId), sig.timestampParameter, String(timestamp));
+  var url = withQuery(withQuery(bru.interpolate(req.getUrl()), sig.secretIdParameter, key.secretId), sig.timestampParameter, String(signing.timestamp));
   req.setUrl(url);
   req.setHeader(sig.header, flashSignature(cryptojs, {
     method: req.getMethod(),
     url: url,
     withMethod: sig.method,
-    secretKey: tweak === 'wrong-key' ? key.secretKey + '-but-wrong' : key.secretKey,
+    secretKey: signing.secretKey,
   }));
 })();

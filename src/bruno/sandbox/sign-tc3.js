@@ -2,8 +2,8 @@
 // TC3-HMAC-SHA256, through the shared signer (src/collection/sandbox/tc3-authorization.js). Written
 // for Bruno's API and its default (safe) sandbox; loaded verbatim by the emitter (src/bruno/), and
 // parameterised by the environment's secretId, secretKey and token and by the header names in the
-// collection variable contractSchemas. A disabled (never sent) header X-Contract-Sign: wrong-key |
-// stale-timestamp lets the negative contract cases sign badly on purpose.
+// collection variable contractSchemas. A disabled (never sent) header X-Contract-Sign names the
+// signing probe a negative contract case signs with, badly on purpose (the shared signProbe).
 
 // What Bruno's HTTP client (axios) sends for a text body with a JSON Content-Type: JSON as it is but
 // trimmed, anything else as a JSON string (quoted). Sent in that form already, it goes out unchanged.
@@ -35,8 +35,8 @@ function onTheWire(text) {
   var body = onTheWire(raw.indexOf('{{') < 0 ? raw : bru.interpolate(raw) || '');
   if (body !== raw) req.setBody(body, { raw: true });
 
-  var tweak = req.headerList.get('X-Contract-Sign');
-  var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);
+  var signing = signProbe(contract, req.headerList.get('X-Contract-Sign'), key.secretKey, Date.now());
+  var timestamp = signing.timestamp;
   var authorization = tc3Authorization(cryptojs, {
     method: req.getMethod(),
     url: bru.interpolate(req.getUrl()),
@@ -44,7 +44,7 @@ function onTheWire(text) {
     body: body,
     timestamp: timestamp,
     secretId: key.secretId,
-    secretKey: tweak === 'wrong-key' ? key.secretKey + '-but-wrong' : key.secretKey,
+    secretKey: signing.secretKey,
   });
 
   req.setHeader(names.timestamp, String(timestamp));

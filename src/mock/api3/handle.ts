@@ -54,7 +54,7 @@ export async function handleApi3(call: IncomingCall, deps: Api3Deps): Promise<Ap
     validateParams(spec, params, deps.validators, protocol);
     checkReferences(spec, params, deps.store);
     const audio = await inspectAudioParams(model, spec, params, options.recognizer);
-    const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec.request, params), audio }, { model, store: deps.store, now, ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
+    const fields = runBehaviourOn(spec.emulator, spec.response, { params: withDefaults(spec.request, params), audio }, { model, store: deps.store, now: deps.store.now(), ...(options.stepMs !== undefined ? { stepMs: options.stepMs } : {}) });
     return { body: successEnvelope(model, fields), delayMs, action };
   } catch (e) {
     const error =

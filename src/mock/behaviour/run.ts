@@ -47,17 +47,24 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
   let recordKind: string | undefined;
   const paramsExcept = (omit: string[], alsoOmit?: string): Record<string, unknown> =>
     Object.fromEntries(Object.entries(params).filter(([k]) => !omit.includes(k) && k !== alsoOmit));
+  // A read moves a task's progress on, which is a change like any other.
+  const progressed = (kindName: string, record: StoredRecord): void => {
+    const progress = store.kind(kindName).progress;
+    const fields = progress ? advance(record, progress, now, deps.stepMs) : undefined;
+    if (fields) store.touch(kindName, record, fields);
+  };
   const select = (kindName: string, where: ValueMap): StoredRecord[] => {
     const kind = store.kind(kindName);
     const filter = evalMap(where, scope);
     return store
       .all(kindName)
       .map((r) => {
-        if (kind.progress) advance(r, kind.progress, now, deps.stepMs);
+        progressed(kindName, r);
         return r;
       })
       .filter((r) => matches(r, filter))
-      .sort((a, b) => a._created - b._created || String(a[kind.id.field]).localeCompare(String(b[kind.id.field])));
+      // Records made in the same millisecond keep the order they were made in (ids are not ordered).
+      .sort((a, b) => a._created - b._created || a._n - b._n);
   };
 
   const run = (step: Step): void => {
@@ -76,8 +83,7 @@ export function runBehaviourOn(behaviour: Behaviour, shape: Shape, vars: Record<
         const id = step.by ? evaluateValue(step.by, scope) : params[kind.id.field];
         const record = isNone(id) ? undefined : store.get(step.kind, id);
         if (!record) throw new ApiError(kind.notFound, kind.id.field);
-        record._reads += 1;
-        if (kind.progress) advance(record, kind.progress, now, deps.stepMs);
+        progressed(step.kind, record);
         scope.vars.record = record;
         recordKind = step.kind;
         return;

@@ -1,9 +1,9 @@
 // Callbacks: a task created with a callback URL finishes on its own after a delay and the emulator
-// POSTs the result there, in the spec's format (body bindings, headers such as CheckSum), retrying
-// as documented. Only loopback addresses unless a host is explicitly allowed, so the emulator
-// cannot be turned against the network it runs in.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+// POSTs the result there, in the spec's format (body bindings, Content-Type, headers such as
+// CheckSum), retrying as documented. Only loopback addresses unless a host is explicitly allowed, so
+// the emulator cannot be turned against the network it runs in; and a receiver's reply is read only
+// up to the bound and deadline of specs/emulator.yaml `wire`, so a receiver cannot hold its memory
+// or a delivery either.
 import { evaluateValue, Scope } from '../../model/expr-eval.js';
 import type { Callback } from '../../model/surface-types.js';
 import type { Model } from '../../model/types.js';
@@ -12,9 +12,7 @@ import { synthesize } from '../behaviour/synthesize.js';
 import { isLoopbackHost } from '../../loopback.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Store, StoredRecord } from '../state/store.js';
-
-const RETRY_DELAY_MS = 300;
-const TIMEOUT_MS = 5000;
+import { postBounded } from './post.js';
 
 export interface Delivery {
   callback: string;
@@ -81,11 +79,13 @@ export class CallbackScheduler {
     const progress = this.store().kinds.get(kind)?.progress;
     if (progress) {
       const last = progress.steps.at(-1)!;
-      this.store().update(kind, record, { [progress.field]: last.value, ...(progress.label && last.label !== undefined ? { [progress.label]: last.label } : {}) }, this.options.now());
+      this.store().update(kind, record, { [progress.field]: last.value, ...(progress.label && last.label !== undefined ? { [progress.label]: last.label } : {}) }, this.store().now());
+      // The callback tells the client the task is done, so that must be durable first.
+      await this.store().durable().catch(() => {});
     }
     const engine = cb.emulator!.engine ? evaluateValue(cb.emulator!.engine, new Scope({ record })) : undefined;
     const rec = recognize(this.model.emulator, record.Url ?? record.FinalResult ?? JSON.stringify(record), engine);
-    const scope = new Scope({ record, rec, appId: this.options.appId, now: this.options.now() });
+    const scope = new Scope({ record, rec, appId: this.options.appId, now: this.store().now() });
     // Only the bindings speak: the task's own parameters (AudioData, …) must not leak into the body by name.
     const fields = synthesize(this.model, cb.body, cb.emulator!.bindings, scope, undefined);
     const body =
@@ -93,18 +93,20 @@ export class CallbackScheduler {
         ? JSON.stringify(fields)
         : new URLSearchParams(Object.entries(fields).map(([k, v]): [string, string] => [k, typeof v === 'object' ? JSON.stringify(v) : String(v)])).toString();
     const headerScope = scope.child({ body });
-    const headers: Record<string, string> = { 'Content-Type': cb.contentType === 'application/json' ? 'application/json; charset=UTF-8' : cb.contentType };
+    const headers: Record<string, string> = { 'Content-Type': cb.charset ? `${cb.contentType}; charset=${cb.charset}` : cb.contentType };
     for (const [name, value] of Object.entries(cb.emulator!.headers)) headers[name] = String(evaluateValue(value, headerScope) ?? '');
     await this.attempt(cb, url, headers, body, 1);
   }
 
   private async attempt(cb: Callback, url: URL, headers: Record<string, string>, body: string, attempt: number): Promise<void> {
-    const result = await post(url, headers, body);
+    const bounds = this.model.emulator.wire.callbacks;
+    const result = await postBounded(url, headers, body, { replyBytes: bounds.replyBytes, timeoutMs: bounds.timeoutSeconds * 1000 });
+    const retryMs = bounds.retryDelayMs;
     const ok = result.status !== undefined && result.status >= 200 && result.status < 300 && repliedSuccess(cb, result.text);
     const retry = !ok && attempt < cb.retry.attempts;
     const why = result.error ? describeDeliveryError(result.error) : result.status !== undefined && (result.status < 200 || result.status >= 300) ? `the receiver answered HTTP ${result.status}` : 'the receiver did not reply with the documented success';
-    this.note({ callback: cb.name, url: url.toString(), attempt, ok, ...(result.status !== undefined ? { status: result.status } : {}), ...(ok ? {} : { error: `${why}; attempt ${attempt} of ${cb.retry.attempts}${retry ? `, retrying in ${RETRY_DELAY_MS} ms` : ', giving up'}` }) });
-    if (retry) this.later(RETRY_DELAY_MS, () => this.attempt(cb, url, headers, body, attempt + 1));
+    this.note({ callback: cb.name, url: url.toString(), attempt, ok, ...(result.status !== undefined ? { status: result.status } : {}), ...(ok ? {} : { error: `${why}; attempt ${attempt} of ${cb.retry.attempts}${retry ? `, retrying in ${retryMs} ms` : ', giving up'}` }) });
+    if (retry) this.later(retryMs, () => this.attempt(cb, url, headers, body, attempt + 1));
   }
 
   /**
@@ -151,19 +153,4 @@ function repliedSuccess(cb: Callback, text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function post(url: URL, headers: Record<string, string>, body: string): Promise<{ status?: number; text: string; error?: string }> {
-  return new Promise((resolve) => {
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, timeout: TIMEOUT_MS }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', (e) => resolve({ text: '', error: e.message }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-    req.on('error', (e) => resolve({ text: '', error: e.message }));
-    req.end(body);
-  });
 }

@@ -5,18 +5,19 @@
 import type { ProgressSpec } from '../../model/emulator-types.js';
 import type { StoredRecord } from './store.js';
 
-export function advance(record: StoredRecord, progress: ProgressSpec, now: number, stepMsOverride?: number): void {
+/** The fields a read moves on (the step, its label, the step seen), or undefined when nothing moves. */
+export function advance(record: StoredRecord, progress: ProgressSpec, now: number, stepMsOverride?: number): Record<string, unknown> | undefined {
   // A value set by an action (a model switched online) is not one of the automatic steps: leave it.
   const current = progress.steps.findIndex((s) => s.value === record[progress.field]);
-  if (current < 0 || current === progress.steps.length - 1) return;
+  if (current < 0 || current === progress.steps.length - 1) return undefined;
   const stepMs = stepMsOverride ?? progress.stepMs;
   const byTime = stepMs <= 0 ? Infinity : Math.floor((now - record._created) / stepMs);
   const seen = typeof record._seen === 'number' ? record._seen : -1;
   const index = Math.min(progress.steps.length - 1, Math.max(current, Math.min(byTime, seen + 1)));
-  record._seen = index;
   const step = progress.steps[index]!;
-  record[progress.field] = step.value;
-  if (progress.label && step.label !== undefined) record[progress.label] = step.label;
+  const fields: Record<string, unknown> = { _seen: index, [progress.field]: step.value };
+  if (progress.label && step.label !== undefined) fields[progress.label] = step.label;
+  return index === seen && step.value === record[progress.field] ? undefined : fields;
 }
 
 export function initialise(record: StoredRecord, progress: ProgressSpec): void {

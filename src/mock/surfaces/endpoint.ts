@@ -1,6 +1,8 @@
 // A non-API-3.0 HTTP endpoint (flash recognition): signature, query and audio checks answered in
 // the endpoint's own numeric codes, then the spec's behaviour. The answer is built from the
-// endpoint's response shape in both cases, so errors have the documented fields too.
+// endpoint's response shape in both cases, so errors have the documented fields too. Everything the
+// URL and headers decide (the signature covers the URL, not the body) is checked before a byte of
+// the body is read, so a refused upload costs neither memory nor waiting for it.
 import { randomBytes } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { describeAjvError } from '../../model/ajv.js';
@@ -18,6 +20,7 @@ import { transcribeServed } from '../recognizer/serve.js';
 import { runBehaviourOn } from '../behaviour/run.js';
 import { synthesize } from '../behaviour/synthesize.js';
 import { Scope } from '../../model/expr-eval.js';
+import type { BodyRead } from '../http-io.js';
 import type { EmulatorOptions } from '../options.js';
 import type { Store } from '../state/store.js';
 import { statusByCode, statusOf, SurfaceError } from './codes.js';
@@ -30,14 +33,25 @@ export interface EndpointDeps {
   options: EmulatorOptions;
 }
 
-export interface EndpointCall {
+/** What a request says before its body: everything the signature covers, and the headers. */
+export interface EndpointHead {
   method: string;
   path: string;
   pathParams: Record<string, string>;
   query: string;
   headers: IncomingHttpHeaders;
+}
+
+/** A request whose body was read already (the contract proxy keeps it to forward). */
+export interface EndpointCall extends EndpointHead {
   body: Buffer;
   tooLarge: boolean;
+}
+
+/** A request whose body the emulator reads only once everything else passed. */
+export interface StreamedEndpointCall extends EndpointHead {
+  /** Reads the body within its limit and deadline. */
+  readBody: () => Promise<BodyRead>;
 }
 
 export interface EndpointRequest {
@@ -48,43 +62,70 @@ export interface EndpointRequest {
   audio?: AudioFacts;
 }
 
+type CheckDeps = Omit<EndpointDeps, 'store'> & { store?: Store };
+
 /**
- * The endpoint's request checks, in the order the emulator answers them: size, method, AppId,
- * signature, query, audio. Throws a SurfaceError or an AudioStatus. References are checked only
- * against a store (the emulator's; the contract proxy has none).
+ * The checks the URL and headers decide, in the order the emulator answers them: method, AppId,
+ * signature, query, and the ids the query names (only against a store: the emulator's; the contract
+ * proxy has none). Throws a SurfaceError.
  */
-export async function checkEndpointRequest(endpoint: Endpoint, call: EndpointCall, deps: Omit<EndpointDeps, 'store'> & { store?: Store }, now: number): Promise<EndpointRequest> {
+export function checkEndpointHead(endpoint: Endpoint, head: EndpointHead, deps: CheckDeps, now: number): Record<string, unknown> {
   const { model, options } = deps;
-  if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
-  if (call.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${call.method}; use ${endpoint.method}`);
-  if (Object.values(call.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
-  const raw = Object.fromEntries(new URLSearchParams(call.query));
-  const sig = endpoint.signature;
-  verifyHmac(sig, endpoint.host, { method: call.method, hostHeader: headerValue(call.headers, 'host'), path: call.path, params: raw, signature: sig.header ? headerValue(call.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
+  if (head.method !== endpoint.method) throw new SurfaceError('invalid-parameter', `method ${head.method}; use ${endpoint.method}`);
+  checkEndpointAuth(endpoint, head, options, now);
+  const raw = Object.fromEntries(new URLSearchParams(head.query));
   const params = coerceToShape(model, endpoint.query, raw);
   const validate = deps.validators.surface(`query.${endpoint.name}`);
   if (!validate(params)) throw new SurfaceError('invalid-parameter', describeAjvError(validate.errors![0]!));
-  if (call.body.length === 0) throw new SurfaceError('audio-empty');
   const missing = deps.store && missingReference(endpoint.query.fields, params, deps.store);
   if (missing) throw new SurfaceError('invalid-parameter', `${missing.field.name}: no ${missing.kind.title} with the id ${missing.value}`);
+  return params;
+}
+
+/** The checks of the body itself: not empty, and audio that fits the query. Throws a SurfaceError or an AudioStatus. */
+export async function checkEndpointBody(endpoint: Endpoint, params: Record<string, unknown>, body: Buffer, deps: CheckDeps): Promise<EndpointRequest> {
+  const { model } = deps;
+  if (body.length === 0) throw new SurfaceError('audio-empty');
   const all = withDefaults(endpoint.query, params);
   if (!endpoint.body.audio) return { params, all };
-  const found = await checkAudio(endpoint.body.audio, 'body', call.body, all, model.emulator.audio);
+  const found = await checkAudio(endpoint.body.audio, 'body', body, all, model.emulator.audio);
   if (isRefusal(found)) throw new AudioStatus(statusByCode(endpoint.codes, found.code, refusalDetail(model, found)));
   return { params, all, audio: found };
 }
 
-export async function handleEndpoint(endpoint: Endpoint, call: EndpointCall, deps: EndpointDeps): Promise<Record<string, unknown>> {
+/** The AppId in the path and the signature, checked with these key pairs at this instant (ms). Throws a SurfaceError. */
+export function checkEndpointAuth(endpoint: Endpoint, head: EndpointHead, options: EmulatorOptions, now: number): void {
+  if (Object.values(head.pathParams).some((v) => v !== options.appId)) throw new SurfaceError('auth-failed', 'unknown AppId in the path');
+  const raw = Object.fromEntries(new URLSearchParams(head.query));
+  const sig = endpoint.signature;
+  verifyHmac(sig, endpoint.host, { method: head.method, hostHeader: headerValue(head.headers, 'host'), path: head.path, params: raw, signature: sig.header ? headerValue(head.headers, sig.header.toLowerCase()) : raw[sig.parameter ?? ''] }, options, now);
+}
+
+/** Every check of a request whose body is at hand, in the emulator's order. */
+export async function checkEndpointRequest(endpoint: Endpoint, call: EndpointCall, deps: CheckDeps, now: number): Promise<EndpointRequest> {
+  const params = checkEndpointHead(endpoint, call, deps, now);
+  if (call.tooLarge) throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
+  return checkEndpointBody(endpoint, params, call.body, deps);
+}
+
+/** The answer, or undefined when the client went away before its body was complete. */
+export async function handleEndpoint(endpoint: Endpoint, call: StreamedEndpointCall, deps: EndpointDeps): Promise<Record<string, unknown> | undefined> {
   const { model, options } = deps;
   const now = options.now();
   const requestId = randomBytes(12).toString('hex');
   const base = { requestId, appId: options.appId, pathParams: call.pathParams };
   try {
-    const checked = await checkEndpointRequest(endpoint, call, deps, now);
-    let audio: unknown = { fingerprint: fingerprintOf(call.body), bytes: call.body.length };
-    if (endpoint.body.audio && checked.audio) audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, checked.all, checked.audio, call.body);
-    const vars = { ...base, params: checked.params, status: statusOf(endpoint.codes, 'success'), audio };
-    return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now });
+    // The signature covers the URL, not the body: a request refused here never has its body read.
+    const params = checkEndpointHead(endpoint, call, deps, now);
+    const read = await call.readBody();
+    if (read.kind === 'gone') return undefined;
+    if (read.kind === 'too-large') throw new SurfaceError('audio-too-large', `more than ${endpoint.body.maxBytes} bytes`);
+    if (read.kind === 'stalled') throw new SurfaceError('upload-timeout', `${read.received}${read.declared !== undefined ? ` of the ${read.declared}` : ''} bytes arrived, then none for ${model.emulator.wire.http.bodyIdleSeconds} s`);
+    const checked = await checkEndpointBody(endpoint, params, read.body, deps);
+    let audio: unknown = { fingerprint: fingerprintOf(read.body), bytes: read.body.length };
+    if (endpoint.body.audio && checked.audio) audio = await transcribeServed(model, options.recognizer, endpoint.body.audio, checked.all, checked.audio, read.body);
+    const vars = { ...base, params, status: statusOf(endpoint.codes, 'success'), audio };
+    return runBehaviourOn(endpoint.emulator, endpoint.response, vars, { model, store: deps.store, now: deps.store.now() });
   } catch (e) {
     const status = e instanceof AudioStatus ? e.status : e instanceof SurfaceError ? statusOf(endpoint.codes, e.role, e.detail) : statusOf(endpoint.codes, 'internal-error');
     if (!(e instanceof SurfaceError) && !(e instanceof AudioStatus)) options.log(`internal error in ${endpoint.name}: ${(e as Error).stack ?? String(e)}`);
@@ -103,4 +144,3 @@ export class AudioStatus extends Error {
     super(status.message);
   }
 }
-

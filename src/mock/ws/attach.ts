@@ -18,8 +18,6 @@ import { pathMatcher } from '../surfaces/path-template.js';
 import { Session } from './session.js';
 import type { Traffic } from '../traffic.js';
 
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
-
 export interface WsDeps {
   model: Model;
   validators: ModelValidators;
@@ -29,7 +27,8 @@ export interface WsDeps {
 
 export function attachChannels(server: Server, deps: WsDeps, traffic?: Traffic): { close(): void } {
   const { model, options } = deps;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  // The largest message a client may send is the emulator's choice (specs/emulator.yaml wire); ws closes with 1009 past it.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: model.emulator.wire.websocket.frameBytes });
   const routes = model.channels.filter((c) => c.emulator).map((c) => ({ channel: c, match: pathMatcher(c.path) }));
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

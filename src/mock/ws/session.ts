@@ -103,7 +103,7 @@ export class Session {
     clearTimeout(this.silenceTimer);
     if (this.deps.meter && this.audioMs > 0) {
       try {
-        this.deps.store.meter(this.deps.meter, new Date(this.deps.options.now() + 8 * 3600_000).toISOString().slice(0, 10), this.audioMs / 1000);
+        this.deps.store.meter(this.deps.meter, new Date(this.deps.store.now() + 8 * 3600_000).toISOString().slice(0, 10), this.audioMs / 1000);
       } catch {
         // a full usage table must not break the session's close
       }

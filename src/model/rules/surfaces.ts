@@ -21,7 +21,7 @@ export function checkSurfaces(model: Model, sources: Sources): Diagnostic[] {
 
   for (const e of model.endpoints) {
     const file = sources.surfaces.get(e.name)!;
-    for (const role of missingRoles(e.codes, ['success', 'invalid-parameter', 'auth-failed', 'audio-too-large', 'audio-empty', 'internal-error'])) {
+    for (const role of missingRoles(e.codes, ['success', 'invalid-parameter', 'auth-failed', 'audio-too-large', 'audio-empty', 'upload-timeout', 'internal-error'])) {
       out.push(diagnosticAt(file, ['codes'], 'missing-role', `no code has \`role: ${role}\`; the emulator needs one`, { atKey: true }));
     }
     for (const key of ['statusField', 'requestIdField'] as const) {

@@ -15,16 +15,15 @@
   var secretId = pm.variables.get('secretId');
   var secretKey = pm.variables.get('secretKey');
   if (!secretId || !secretKey) throw new Error('secretId and secretKey are empty: select the local or live environment, which holds them, or set them as variables.');
-  var tweak = pm.request.headers.get('X-Contract-Sign');
-  var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);
+  var signing = signProbe(contract, pm.request.headers.get('X-Contract-Sign'), secretKey, Date.now());
 
   pm.request.url.query.upsert({ key: sig.secretIdParameter, value: secretId });
-  pm.request.url.query.upsert({ key: sig.timestampParameter, value: String(timestamp) });
+  pm.request.url.query.upsert({ key: sig.timestampParameter, value: String(signing.timestamp) });
   var signature = flashSignature(cryptojs, {
     method: pm.request.method,
     url: pm.variables.replaceIn(pm.request.url.toString()),
     withMethod: sig.method,
-    secretKey: tweak === 'wrong-key' ? secretKey + '-but-wrong' : secretKey,
+    secretKey: signing.secretKey,
   });
   pm.request.headers.upsert({ key: sig.header, value: signature });
 })();

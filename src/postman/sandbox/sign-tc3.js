@@ -3,8 +3,8 @@
 // verbatim by the collection emitter, after the shared signer (src/collection/sandbox/
 // tc3-authorization.js); parameterised by the environment's secretId, secretKey and token, and by
 // the header names the emitter writes from specs/service.yaml into the variable contractSchemas.
-// A disabled (never sent) header X-Contract-Sign: wrong-key | stale-timestamp lets the negative
-// contract cases sign badly on purpose.
+// A disabled (never sent) header X-Contract-Sign names the signing probe a negative contract case
+// signs with, badly on purpose (the shared signProbe).
 (function signTc3() {
   var cryptojs = require('crypto-js');
 
@@ -25,8 +25,8 @@
   var body = pm.variables.replaceIn(raw);
   if (body !== raw) pm.request.body.update({ mode: 'raw', raw: body });
 
-  var tweak = pm.request.headers.get('X-Contract-Sign');
-  var timestamp = Math.floor(Date.now() / 1000) - (tweak === 'stale-timestamp' ? 3600 : 0);
+  var signing = signProbe(contract, pm.request.headers.get('X-Contract-Sign'), secretKey, Date.now());
+  var timestamp = signing.timestamp;
   var authorization = tc3Authorization(cryptojs, {
     method: pm.request.method,
     url: pm.variables.replaceIn(pm.request.url.toString()),
@@ -34,7 +34,7 @@
     body: body,
     timestamp: timestamp,
     secretId: secretId,
-    secretKey: tweak === 'wrong-key' ? secretKey + '-but-wrong' : secretKey,
+    secretKey: signing.secretKey,
   });
 
   pm.request.headers.upsert({ key: names.timestamp, value: String(timestamp) });
