@@ -24,10 +24,15 @@ export const KIT_DOC_FILES = {
 
 /** The Bruno collection (generated/bruno/), which `asr-contract build` writes whole. */
 export const BRUNO_DIR = `${GENERATED_DIR}/bruno`;
+/** The folder of the Bruno collection that holds its precompiled response validators (src/bruno/validators.ts). */
+export const BRUNO_VALIDATORS_FOLDER = 'validators';
 
 /**
  * Folders whose files of a kind are all the build's: Bruno runs every .yml file in its collection, so
- * one that a renamed case left behind would still run. `build` removes such a file, `build --check`
- * reports it.
+ * one that a renamed case left behind would still run; a validator of a removed action would linger.
+ * `build` removes such a file, `build --check` reports it.
  */
-export const OWNED_OUTPUTS: readonly { dir: string; ext: string }[] = [{ dir: BRUNO_DIR, ext: '.yml' }];
+export const OWNED_OUTPUTS: readonly { dir: string; ext: string }[] = [
+  { dir: BRUNO_DIR, ext: '.yml' },
+  { dir: `${BRUNO_DIR}/${BRUNO_VALIDATORS_FOLDER}`, ext: '.cjs' },
+];

@@ -1,17 +1,19 @@
 // IR → a native Bruno collection in OpenCollection YAML (opencollection: 1.0.0, what `bru import`
 // writes by default): a map from paths inside generated/bruno/ to their content. Pure: no I/O but the
 // verbatim sandbox scripts, no clock; folders and requests ordered by info.seq, in case order.
-import { contractData } from '../collection/contract-data.js';
+import { contractDataObject, type ContractData } from '../collection/contract-data.js';
 import { fixtureWav } from '../collection/fixture-wav.js';
 import { folderDescription, type RunnerWords } from '../collection/folder-descriptions.js';
 import { collectionVariables, CONTRACT_DATA_DESCRIPTION } from '../collection/variables.js';
 import { contractCases, NEGATIVE_FOLDER, WORKFLOW_FOLDER, type ContractCase } from '../model/cases.js';
 import { optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
+import { BRUNO_VALIDATORS_FOLDER } from '../output-paths.js';
 import { brunoEnvironment } from './environment.js';
 import { NameSet } from './file-names.js';
 import { BRUNO_AUDIO_FILE, caseFile } from './item.js';
 import { brunoScript } from './scripts.js';
+import { BRUNO_VALIDATORS_DIR, brunoValidators } from './validators.js';
 import { brunoYaml, endBrunoRender } from './yaml.js';
 
 export const BRUNO_FILES = {
@@ -39,8 +41,9 @@ interface Folder {
 
 function folderTree(cases: ContractCase[]): Folder {
   const root: Folder = { name: '', dir: '', path: [], folders: [], cases: [], files: new NameSet() };
-  // Bruno reads environments/ as the environments, never as a folder of requests.
+  // Bruno reads environments/ as the environments, never as a folder of requests; validators/ holds modules.
   root.files.claim('environments');
+  root.files.claim(BRUNO_VALIDATORS_FOLDER);
   for (const c of cases) {
     let node = root;
     for (const name of c.folder) {
@@ -61,7 +64,7 @@ const scripts = (pre: 'sign-tc3' | 'sign-flash', tests: 'contract-tests' | 'flas
   { type: 'tests', code: brunoScript(tests) },
 ];
 
-function collectionFile(model: Model): Record<string, unknown> {
+function collectionFile(model: Model, data: ContractData): Record<string, unknown> {
   const s = model.service;
   return {
     opencollection: '1.0.0',
@@ -70,12 +73,13 @@ function collectionFile(model: Model): Record<string, unknown> {
       // secretId, secretKey and token live only in the environments: the collection is committed.
       variables: [
         ...collectionVariables(model).map((v) => ({ name: v.key, value: v.value, ...(v.description ? { description: v.description } : {}) })),
-        { name: 'contractSchemas', value: contractData(model, BRUNO_AUDIO_FILE), description: CONTRACT_DATA_DESCRIPTION },
+        { name: 'contractSchemas', value: JSON.stringify(data), description: CONTRACT_DATA_DESCRIPTION },
       ],
       scripts: scripts('sign-tc3', 'contract-tests'),
     },
     docs: { content: collectionDocs(model), type: 'text/markdown' },
-    extensions: { bruno: { ignore: ['node_modules', '.git'] } },
+    // The app lists every folder; validators/ holds the tests script's modules, not requests.
+    extensions: { bruno: { ignore: ['node_modules', '.git', BRUNO_VALIDATORS_FOLDER] } },
   };
 }
 
@@ -112,7 +116,8 @@ function uniqueNames(cases: ContractCase[]): Map<ContractCase, string> {
 export function emitBruno(model: Model): Map<string, string | Buffer> {
   const cases = contractCases(model);
   const names = uniqueNames(cases);
-  const files = new Map<string, string | Buffer>([[BRUNO_FILES.collection, brunoYaml(collectionFile(model))]]);
+  const data = contractDataObject(model, BRUNO_AUDIO_FILE, BRUNO_VALIDATORS_DIR);
+  const files = new Map<string, string | Buffer>([[BRUNO_FILES.collection, brunoYaml(collectionFile(model, data))]]);
   const visit = (folder: Folder): void => {
     folder.folders.forEach((f, i) => {
       const flash = f.cases.some((c) => c.endpoint);
@@ -131,6 +136,7 @@ export function emitBruno(model: Model): Map<string, string | Buffer> {
   files.set(BRUNO_FILES.localEnvironment, brunoYaml(brunoEnvironment(model, 'local')));
   files.set(BRUNO_FILES.liveEnvironment, brunoYaml(brunoEnvironment(model, 'live')));
   files.set(BRUNO_FILES.audio, fixtureWav());
+  for (const [path, text] of brunoValidators(data)) files.set(path, text);
   endBrunoRender();
   return files;
 }

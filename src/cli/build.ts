@@ -15,10 +15,10 @@ export const BUILD_USAGE = `Usage: asr-contract build [--check | --watch] [--roo
 
 Compiles the contract's specs/ into its generated/: OpenAPI 3.1, AsyncAPI 3.0, the Postman collection
 and its environments, a native Bruno collection (generated/bruno/, OpenCollection YAML, with its
-local and live environments) and TypeScript types.
+local and live environments and its response validators, precompiled) and TypeScript types.
   --check     write nothing; say which contract was checked, and exit 1 listing every file that
-              is stale or missing, and every request file in generated/bruno/ that the build no
-              longer writes (a build removes those)
+              is stale or missing, and every request or validator file in generated/bruno/ that
+              the build no longer writes (a build removes those)
   --watch     build, then rebuild whenever a file under specs/ changes, until Ctrl-C (or until the
               process that started it exits); a spec with errors prints its diagnostics and leaves
               the last good outputs in place

@@ -5,14 +5,24 @@ import { actionSchemas, shapeSchema, standaloneSchema, typeIndex } from '../mode
 import { headerName, optionalHeaderName } from '../model/roles.js';
 import type { Model } from '../model/types.js';
 
+export interface ContractData {
+  api3: { headers: { action: string; timestamp: string; token: string | null }; envelope: Model['service']['envelope'] };
+  actions: Record<string, Record<string, unknown>>;
+  endpoints: Record<string, { response: Record<string, unknown> } & Record<string, unknown>>;
+  /** Where a runner finds the validators compiled at build time: a folder of its collection, ending in /. */
+  validators?: string;
+  signProbes: typeof SIGN_PROBES;
+}
+
 /**
  * Response schemas (draft-07, which ajv 6 in newman's sandbox and ajv 8 in the later ones both read)
  * keyed by action, and for each flash-style endpoint its schema, status fields and signing names.
- * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it.
+ * `audioFile` is where the collection's flash requests read their audio, as its runner resolves it;
+ * `validators`, where its precompiled validators are, for a collection that has them (Bruno's).
  * `signProbes` says how each X-Contract-Sign value signs badly (src/model/cases.ts).
  */
-export function contractData(model: Model, audioFile: string): string {
-  const actions: Record<string, unknown> = {};
+export function contractDataObject(model: Model, audioFile: string, validators?: string): ContractData {
+  const actions: ContractData['actions'] = {};
   for (const a of model.actions) {
     const { $schema: _ignored, ...schema } = actionSchemas(model, a, { dialect: 'draft-07', annotations: false }).response;
     actions[a.name] = schema;
@@ -38,5 +48,10 @@ export function contractData(model: Model, audioFile: string): string {
     envelope: model.service.envelope,
   };
   // How the negative cases' X-Contract-Sign values sign badly: the suite's probes, which the contract proxy recognises.
-  return JSON.stringify({ api3, actions, endpoints, signProbes: SIGN_PROBES });
+  return { api3, actions, endpoints, signProbes: SIGN_PROBES, ...(validators ? { validators } : {}) };
+}
+
+/** The contract data as the collection variable contractSchemas holds it. */
+export function contractData(model: Model, audioFile: string, validators?: string): string {
+  return JSON.stringify(contractDataObject(model, audioFile, validators));
 }

@@ -16,8 +16,10 @@ export function sandboxSource(files: readonly string[]): string {
 export const SHARED = {
   readContract: 'collection/sandbox/read-contract',
   readAnswer: 'collection/sandbox/read-answer',
+  contractFormats: 'collection/sandbox/contract-formats',
   createAjv: 'collection/sandbox/create-ajv',
   describeAjvErrors: 'collection/sandbox/describe-ajv-errors',
+  schemaValidator: 'collection/sandbox/schema-validator',
   contractChecks: 'collection/sandbox/contract-checks',
   flashChecks: 'collection/sandbox/flash-checks',
   tc3Authorization: 'collection/sandbox/tc3-authorization',
@@ -26,4 +28,4 @@ export const SHARED = {
 } as const;
 
 /** What every test script needs to read an answer and check it against a schema. */
-export const CHECK_HELPERS = [SHARED.readContract, SHARED.readAnswer, SHARED.createAjv, SHARED.describeAjvErrors] as const;
+export const CHECK_HELPERS = [SHARED.readContract, SHARED.readAnswer, SHARED.contractFormats, SHARED.createAjv, SHARED.describeAjvErrors, SHARED.schemaValidator] as const;

@@ -34,19 +34,21 @@ const emulator = fresh.start;
 describe('bru run of generated/bruno/ with the local environment', () => {
   test('passes against the emulator as docs/bruno.md runs it, with the same tests as newman, each API 3.0 request signed as the SDK signs it', async () => {
     const before = fingerprint();
-    const proxy = await startRecordingProxy((await emulator()).url);
+    const [first, second] = await Promise.all([emulator(), emulator()]);
+    const proxy = await startRecordingProxy(first.url);
     onTestFinished(proxy.close);
     expect(DOCUMENTED).toEqual(['--env', 'local']);
-    const bru = await runBru(COLLECTION, [...DOCUMENTED, '--env-var', `baseUrl=${proxy.url}`, '--env-var', `flashBaseUrl=${proxy.url}`]);
+    // bru runs in a process of its own, mostly in Bruno's sandbox set-up: newman runs meanwhile, against its own emulator.
+    const [bru, newman] = await Promise.all([
+      runBru(COLLECTION, [...DOCUMENTED, '--env-var', `baseUrl=${proxy.url}`, '--env-var', `flashBaseUrl=${proxy.url}`]),
+      runNewman({
+        collection: JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8')),
+        environment: withValues(local, { baseUrl: second.url, flashBaseUrl: second.url }) as never,
+        workingDir: PACKAGE_ROOT,
+      }),
+    ]);
     expect(bru.summary.failedTests, bru.output.slice(-3000)).toBe(0);
     expect([bru.code, bru.summary.failedRequests, bru.summary.errorRequests]).toEqual([0, 0, 0]);
-
-    const second = (await emulator()).url;
-    const newman = await runNewman({
-      collection: JSON.parse(readFileSync(join(PACKAGE_ROOT, OUTPUT_FILES.collection), 'utf8')),
-      environment: withValues(local, { baseUrl: second, flashBaseUrl: second }) as never,
-      workingDir: PACKAGE_ROOT,
-    });
     expect(newman.run.failures).toEqual([]);
     const lines = bruTestLines(bru.results);
     expect(lines).toHaveLength(newman.run.stats.assertions.total!);

@@ -61,20 +61,20 @@ describe('asr-contract build', () => {
     expect(readFileSync(join(dir, OUTPUT_FILES.openapiJson), 'utf8')).toBe('{}\n'); // --check writes nothing
   });
 
-  test('a request file left in generated/bruno/ (a renamed case) fails --check, and build removes it', async () => {
+  test('a request or validator file left in generated/bruno/ (a renamed case or action) fails --check, and build removes it', async () => {
     const dir = project();
     await runCli(['build', '--root', dir]);
     mkdirSync(join(dir, BRUNO_DIR, 'Gone folder'));
-    const left = [`${BRUNO_DIR}/Gone folder/an old case.yml`, `${BRUNO_DIR}/renamed.yml`];
+    const left = [`${BRUNO_DIR}/Gone folder/an old case.yml`, `${BRUNO_DIR}/renamed.yml`, `${BRUNO_DIR}/validators/RenamedAction.cjs`];
     for (const f of left) writeFileSync(join(dir, f), 'info:\n  name: old\n');
     writeFileSync(join(dir, BRUNO_DIR, 'notes.txt'), 'mine\n'); // not a request file: left alone
     const check = await runCli(['build', '--check', '--root', dir]);
     expect(check.code).toBe(1);
     for (const f of left) expect(check.stderr).toContain(`not written by the build (a build removes it): ${f}`);
-    expect(check.stderr).toMatch(new RegExp(`out of date \\(0 of ${fileCount(dir)} files and 2 left over\\)`));
+    expect(check.stderr).toMatch(new RegExp(`out of date \\(0 of ${fileCount(dir)} files and 3 left over\\)`));
     const build = await runCli(['build', '--root', dir]);
     for (const f of left) expect(build.stdout).toContain(`removed ${f} (no longer built)`);
-    expect(left.map((f) => existsSync(join(dir, f)))).toEqual([false, false]);
+    expect(left.map((f) => existsSync(join(dir, f)))).toEqual([false, false, false]);
     expect(existsSync(join(dir, BRUNO_DIR, 'Gone folder'))).toBe(false);
     expect(readFileSync(join(dir, BRUNO_DIR, 'notes.txt'), 'utf8')).toBe('mine\n');
     expect((await runCli(['build', '--check', '--root', dir])).code).toBe(0);

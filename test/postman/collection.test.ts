@@ -12,7 +12,7 @@ const read = (f: string): string => readFileSync(join(PACKAGE_ROOT, f), 'utf8');
 const sandbox = (...files: string[]): string =>
   files.map((f) => readFileSync(join(PACKAGE_ROOT, 'src', `${f}.js`), 'utf8')).join('\n').replace(/\n$/, '');
 const shared = (name: string): string => `collection/sandbox/${name}`;
-const CHECKS = [shared('read-contract'), shared('read-answer'), shared('create-ajv'), shared('describe-ajv-errors')];
+const CHECKS = [shared('read-contract'), shared('read-answer'), shared('contract-formats'), shared('create-ajv'), shared('describe-ajv-errors'), shared('schema-validator')];
 const collection = JSON.parse(read(OUTPUT_FILES.collection));
 const local = JSON.parse(read(OUTPUT_FILES.localEnvironment));
 const live = JSON.parse(read(OUTPUT_FILES.liveEnvironment));

@@ -1,4 +1,4 @@
-// The sandbox's ajv set-up (sandbox/lib/create-ajv.js, describe-ajv-errors.js) under both ajv
+// The sandbox's ajv set-up (contract-formats.js, create-ajv.js, describe-ajv-errors.js) under both ajv
 // versions a Postman sandbox may ship: 6.12.5 (newman 6, postman-sandbox 4 to 6) and 8 (later
 // sandboxes, strict by default and without date-time). Every schema the collection carries must
 // compile, accept the spec's examples and name the broken field the same way.
@@ -26,7 +26,7 @@ interface SandboxAjv {
 
 function load(ajvModule: string): SandboxAjv {
   const ajv = require(ajvModule) as unknown;
-  return runInNewContext(`${lib('create-ajv')}\n${lib('describe-ajv-errors')}\n({ createAjv, describeAjvErrors })`, { require: (m: string) => (m === 'ajv' ? ajv : require(m)) }) as SandboxAjv;
+  return runInNewContext(`${lib('contract-formats')}\n${lib('create-ajv')}\n${lib('describe-ajv-errors')}\n({ createAjv, describeAjvErrors })`, { require: (m: string) => (m === 'ajv' ? ajv : require(m)) }) as SandboxAjv;
 }
 
 const model = projectModel();

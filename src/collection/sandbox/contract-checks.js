@@ -13,8 +13,9 @@
 //
 // io: test(name, fn) and expect(value, message) (chai's, as both runners give them);
 //   collection: the generated collection's path, for messages; header(name): a request header's value, disabled ones included; answer: { code, text, contentType }
-//   or null; contract: what readContract() returned; capture(name, value): keep a variable for later
-//   calls; poll: { attempt(): the attempts recorded for this request, record(n), repeat(delayMs) }.
+//   or null; contract: what readContract() returned; precompiled(name) (optional): the validator compiled
+//   at build time for that schema, or null (schema-validator.js); capture(name, value): keep a variable
+//   for later calls; poll: { attempt(): the attempts recorded for this request, record(n), repeat(delayMs) }.
 function contractChecks(io) {
   var cached = io.contract;
   var contract = cached.contract || {};
@@ -85,13 +86,8 @@ function contractChecks(io) {
     io.expect(e, e ? errorPath + ' ' + e[env.code] + ': ' + e[env.message] : errorPath).to.equal(undefined);
   });
 
-  // Each action's schema is compiled once per run and kept with the parsed contract.
   var schema = contract.actions && contract.actions[action];
-  var validate = null;
-  if (schema) {
-    cached.ajv = cached.ajv || createAjv();
-    validate = cached.compiled[action] || (cached.compiled[action] = cached.ajv.compile(schema));
-  }
+  var validate = schemaValidator(io, action, schema);
 
   io.test(label + 'response matches schema', function () {
     io.expect(validate, 'a schema for ' + action + ' in contractSchemas').to.be.a('function');

@@ -2,7 +2,7 @@
 // them. The checks of a flash-style answer: the status code, the request id and, on success, the
 // response schema. X-Contract-Endpoint (disabled, never sent) names the endpoint and
 // X-Contract-Expect holds `success` or `code=<n>`.
-// io: as for contractChecks (test, expect, header, answer, contract), and fileHint: what to say when
+// io: as for contractChecks (test, expect, header, answer, contract, precompiled), and fileHint: what to say when
 // no audio arrived, which is how each runner's app shows a file body it could not find.
 function flashChecks(io) {
   var name = io.header('X-Contract-Endpoint');
@@ -36,8 +36,7 @@ function flashChecks(io) {
   });
   if (wanted !== 0) return;
 
-  cached.ajv = cached.ajv || createAjv();
-  var validate = meta.response ? cached.compiled[name] || (cached.compiled[name] = cached.ajv.compile(meta.response)) : null;
+  var validate = schemaValidator(io, name, meta.response);
   io.test(label + 'response matches schema', function () {
     io.expect(validate, 'a schema for ' + name + ' in contractSchemas').to.be.a('function');
     var ok = validate(body);
