@@ -50,7 +50,7 @@ export async function withDefaultPort<T>(fn: () => Promise<T>): Promise<T> {
       mkdirSync(lock);
       break;
     } catch {
-      const holder = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN);
+      const holder = Number(readIfThere(join(lock, 'pid')) ?? NaN);
       if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, { recursive: true, force: true });
       if (i > 1800) throw new Error(`port ${DEFAULT_PORT} stayed locked for 3 minutes (${lock})`);
       await sleep(100);
@@ -90,14 +90,26 @@ export async function leftBehind(block: DocBlock, out: string, cwd: string): Pro
   return problems;
 }
 
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stops an emulator a block detached (its pid file), then waits, bounded, for the default port to free. */
 export async function stopDetached(cwd: string): Promise<void> {
-  const pidFile = join(cwd, '.asr-mock.pid');
-  if (existsSync(pidFile)) {
-    const pid = Number(readFileSync(pidFile, 'utf8'));
-    if (pid > 0 && alive(pid)) process.kill(pid, 'SIGTERM');
-    for (let i = 0; i < 100 && pid > 0 && alive(pid); i++) await sleep(100);
+  // The block may have stopped it already: its pid file can go between any two looks at it.
+  const pid = Number(readIfThere(join(cwd, '.asr-mock.pid')) ?? 0);
+  if (pid > 0 && alive(pid)) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // it exited in between
+    }
   }
+  for (let i = 0; i < 100 && pid > 0 && alive(pid); i++) await sleep(100);
   for (let i = 0; i < 100 && !(await portFree(DEFAULT_PORT)); i++) await sleep(100);
 }
 
