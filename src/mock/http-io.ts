@@ -78,7 +78,8 @@ export interface Reply {
  * After an answer sent before the whole body was read: with `close`, the connection ends once the
  * answer is out, and nothing more is read. With `linger`, at most `bytes` more of the body are read and
  * dropped within `ms`, so that a client which reads only once it has sent everything still sees the
- * answer; a body that ends within that stays a normal keep-alive exchange, anything longer is cut off.
+ * answer; a body that ends within that stays a normal keep-alive exchange, anything longer is cut off
+ * (reading stops, the answer is followed by FIN, and the socket closes `ms` later).
  */
 export type Rest = { close: true } | { linger: { bytes: number; ms: number } };
 
@@ -102,9 +103,19 @@ export function send(req: IncomingMessage, res: ServerResponse, reply: Reply, re
 
 function linger(req: IncomingMessage, bytes: number, ms: number): void {
   let dropped = 0;
+  let cutting = false;
+  // Closing a socket with unread bytes makes the kernel send a reset, and a reset that reaches the
+  // client before it has read the answer discards the answer with it. So the cut stops reading, sends
+  // FIN after the answer, and closes only after a grace period: the unread rest waits in the kernel's
+  // buffers, not in the emulator's memory.
   const cut = (): void => {
+    if (cutting) return;
+    cutting = true;
     clearTimeout(timer);
-    req.socket.destroy();
+    req.pause();
+    req.socket.pause();
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), ms).unref?.();
   };
   const timer = setTimeout(cut, ms);
   timer.unref?.();
