@@ -47,7 +47,10 @@ describe('the state journal', () => {
     expect(readFileSync(path, 'utf8').split('\n').length).toBeLessThan(150); // rewritten, not 600 lines long
   });
 
-  test('changes made while a rewrite is being written are in the file after it, in order', async () => {
+  // Rounds, since the interleaving varies. When changes that came in while a rewrite waited for the
+  // previous sync were written again after the rewritten state (a change to a record it had already
+  // left out, deleted, then referred to nothing), 3 to 5 rounds in 15 failed here.
+  test.each(Array.from({ length: 15 }, (_, i) => i + 1))('changes made while a rewrite is being written are in the file after it, in order (round %i)', async () => {
     const { store, path } = journaled(1024);
     for (let i = 0; i < 200; i++) store.insert('rec-task', { Url: `https://example.com/${i}.wav`, Status: 0 }, store.now());
     await store.durable();

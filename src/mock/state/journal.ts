@@ -166,12 +166,18 @@ export class Journal implements ChangeLog {
     let syncing: Promise<void> = Promise.resolve();
     let syncFailed: Error | undefined;
     while (this.pending.length > 0 && !syncFailed) {
-      const upTo = this.appended;
-      const lines = this.pending;
+      let upTo = this.appended;
+      let lines = this.pending;
       this.pending = [];
       try {
         if (this.bytes > 2 * this.baseBytes + this.slackBytes) {
           await syncing;
+          // Changes appended during that wait are in the state the rewrite takes below, in the same
+          // turn of the event loop: they must not also be written after it (a change to a record the
+          // rewrite already left out, deleted, would then refer to nothing).
+          lines = [...lines, ...this.pending];
+          this.pending = [];
+          upTo = this.appended;
           await this.rewrite();
           this.settle(upTo);
           continue;
