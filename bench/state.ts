@@ -23,7 +23,6 @@ const REQUESTS_PER_ROUND = 3_500;
 /** Each round creates at most one task per 7 requests, plus one per connection; this many expire first. */
 const EXPIRE_PER_ROUND = 540;
 const HEALTH_EVERY_MS = 20;
-const DAY_MS = 24 * 3_600_000;
 
 interface Context {
   taskId?: unknown;
@@ -95,7 +94,8 @@ const p99 = (values: number[]): number => [...values].sort((a, b) => a - b)[Math
 
 async function round(model: Model, server: ChildServer, index: number, health: number[]): Promise<Round> {
   // Let the index-th group of the oldest tasks expire (they were created a minute apart).
-  const to = new Date(server.firstCreatedAt! + DAY_MS + index * GROUP_MS + GROUP_MS / 2).toISOString();
+  const retention = model.emulator.resources.find((k) => k.name === 'rec-task')!.retentionMs!;
+  const to = new Date(server.firstCreatedAt! + retention + index * GROUP_MS + GROUP_MS / 2).toISOString();
   const moved = await fetch(`${server.url}/_emulator/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ to }) });
   const expired = ((await moved.json()) as { expired?: number }).expired;
   if (expired !== EXPIRE_PER_ROUND) throw new Error(`${server.url}: moving the clock expired ${String(expired)} tasks, not ${EXPIRE_PER_ROUND}`);
